@@ -1,0 +1,122 @@
+package com.swanstudios.platform.infra;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import org.jboss.logging.Logger;
+
+/**
+ * A real PostgreSQL server (zonky's embedded binaries, PostgreSQL 17) in a child process: no Docker, no
+ * installation. With a data directory it keeps its data across restarts; without one it is throw-away.
+ */
+public final class EmbeddedPostgresServer implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(EmbeddedPostgresServer.class);
+
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    /**
+     * @param dataDirectory where the cluster lives, kept between starts; {@code null} for a throw-away one
+     * @param port a fixed port, or 0 for any free one
+     */
+    public static EmbeddedPostgresServer start(Path dataDirectory, int port) {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setPGStartupWait(Duration.ofSeconds(60))
+                // five services, each with a reactive pool and a small JDBC pool for Flyway
+                .setServerConfig("max_connections", "300")
+                .setServerConfig("timezone", "UTC");
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        if (dataDirectory != null) {
+            builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
+        }
+        try {
+            long started = System.nanoTime();
+            EmbeddedPostgres postgres = builder.start();
+            LOG.infof("PostgreSQL started on port %d in %d ms", postgres.getPort(), (System.nanoTime() - started) / 1_000_000);
+            return new EmbeddedPostgresServer(postgres);
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not start", e);
+        }
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://localhost:" + port() + "/" + database;
+    }
+
+    /** The URL form the Vert.x reactive client takes. */
+    public String reactiveUrl(String database) {
+        return "postgresql://localhost:" + port() + "/" + database;
+    }
+
+    /**
+     * Creates a login role and a database owned by it, once: calling it again for an existing database
+     * changes nothing, so a persistent local stack can call it on every start.
+     */
+    public void ensureDatabase(DatabaseAccount account) {
+        try (Connection admin = postgres.getPostgresDatabase().getConnection()) {
+            if (!exists(admin, "select 1 from pg_roles where rolname = ?", account.role())) {
+                try (Statement st = admin.createStatement()) {
+                    st.execute("create role " + identifier(account.role()) + " login password " + literal(account.password()));
+                }
+            }
+            if (!exists(admin, "select 1 from pg_database where datname = ?", account.database())) {
+                try (Statement st = admin.createStatement()) {
+                    st.execute("create database " + identifier(account.database()) + " owner " + identifier(account.role()));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create database " + account.database(), e);
+        }
+    }
+
+    /** A connection as the superuser to the given database, for tests that look under the hood. */
+    public Connection superuserConnection(String database) throws SQLException {
+        return postgres.getDatabase("postgres", database).getConnection();
+    }
+
+    private static boolean exists(Connection c, String sql, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private static String identifier(String name) {
+        if (!name.matches("[a-z_][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("not a plain lower snake_case identifier: " + name);
+        }
+        return name;
+    }
+
+    private static String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            LOG.warn("PostgreSQL did not stop cleanly", e);
+        }
+    }
+}

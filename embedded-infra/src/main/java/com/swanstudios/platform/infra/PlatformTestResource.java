@@ -1,0 +1,68 @@
+package com.swanstudios.platform.infra;
+
+import com.swanstudios.platform.catalog.PlatformCatalog;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Starts a real PostgreSQL and a real Kafka broker once per test JVM and points the service under test at
+ * them: its own database and role, every platform topic created as the catalog declares it. Register it
+ * once per module with {@code @QuarkusTestResource(value = PlatformTestResource.class,
+ * restrictToAnnotatedClass = false)}.
+ */
+public class PlatformTestResource implements QuarkusTestResourceLifecycleManager {
+
+    public static final DatabaseAccount DATABASE = DatabaseAccount.local("service_under_test");
+
+    private static EmbeddedPostgresServer postgres;
+    private static EmbeddedKafkaBroker kafka;
+
+    @Override
+    public Map<String, String> start() {
+        startInfrastructure();
+        return Map.of(
+                "quarkus.datasource.jdbc.url", postgres.jdbcUrl(DATABASE.database()),
+                "quarkus.datasource.reactive.url", postgres.reactiveUrl(DATABASE.database()),
+                "quarkus.datasource.username", DATABASE.role(),
+                "quarkus.datasource.password", DATABASE.password(),
+                "kafka.bootstrap.servers", kafka.bootstrapServers());
+    }
+
+    @Override
+    public void stop() {
+        // Both live for the whole test JVM: several Quarkus applications in one module reuse them.
+    }
+
+    public static synchronized EmbeddedPostgresServer postgres() {
+        startInfrastructure();
+        return postgres;
+    }
+
+    public static synchronized EmbeddedKafkaBroker kafka() {
+        startInfrastructure();
+        return kafka;
+    }
+
+    private static synchronized void startInfrastructure() {
+        if (postgres != null) {
+            return;
+        }
+        try {
+            Path kafkaLog = Files.createTempDirectory("swan-kafka-");
+            postgres = EmbeddedPostgresServer.start(null, 0);
+            postgres.ensureDatabase(DATABASE);
+            kafka = EmbeddedKafkaBroker.start(kafkaLog, 0);
+            kafka.ensureTopics(PlatformCatalog.load().topicsWithDeadLetters());
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                kafka.close();
+                postgres.close();
+            }, "platform-test-resource-stop"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

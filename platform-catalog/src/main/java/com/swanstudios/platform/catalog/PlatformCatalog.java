@@ -1,0 +1,103 @@
+package com.swanstudios.platform.catalog;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The platform's tables in one place: which services exist (port, database), which path prefixes the
+ * gateway routes to them and which Kafka topics exist. The gateway, the local stack, the test
+ * infrastructure and the Kubernetes manifests are all rendered from this one file
+ * ({@code swanstudios/platform.json}), so they cannot drift apart.
+ */
+public record PlatformCatalog(List<ServiceSpec> services, GatewaySpec gateway, List<RouteSpec> routes, List<TopicSpec> topics) {
+
+    public static final String RESOURCE = "swanstudios/platform.json";
+    public static final String DEAD_LETTER_SUFFIX = ".dlq";
+
+    public record ServiceSpec(String name, int port, String database) {
+        /** The environment variable that points the gateway at this service, e.g. {@code USER_SERVICE_URL}. */
+        public String urlVariable() {
+            return name.toUpperCase().replace('-', '_') + "_URL";
+        }
+    }
+
+    public record GatewaySpec(String name, int port) {
+    }
+
+    public record RouteSpec(String prefix, String service) {
+        public boolean matches(String path) {
+            return path.equals(prefix) || path.startsWith(prefix.endsWith("/") ? prefix : prefix + "/");
+        }
+    }
+
+    public record TopicSpec(String name, int partitions, String cleanupPolicy, String owner) {
+        public boolean compacted() {
+            return "compact".equals(cleanupPolicy);
+        }
+
+        /** Where a consumer parks what it could not process after its retries: {@code <topic>.dlq}. */
+        public TopicSpec deadLetter() {
+            return new TopicSpec(name + DEAD_LETTER_SUFFIX, 1, "delete", owner);
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+
+    public static PlatformCatalog load() {
+        try (InputStream in = PlatformCatalog.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing from the classpath");
+            }
+            PlatformCatalog catalog = JSON.readValue(in, PlatformCatalog.class);
+            catalog.checkConsistent();
+            return catalog;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+        }
+    }
+
+    public Optional<ServiceSpec> service(String name) {
+        return services.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    /** Routes longest prefix first, so {@code /api/admin/users} wins over a shorter overlapping prefix. */
+    public List<RouteSpec> routesByPrecedence() {
+        List<RouteSpec> sorted = new ArrayList<>(routes);
+        sorted.sort(Comparator.comparingInt((RouteSpec r) -> r.prefix().length()).reversed());
+        return sorted;
+    }
+
+    /** Every topic the platform needs, with a dead-letter topic beside each. */
+    public List<TopicSpec> topicsWithDeadLetters() {
+        List<TopicSpec> all = new ArrayList<>(topics);
+        topics.forEach(t -> all.add(t.deadLetter()));
+        return all;
+    }
+
+    private void checkConsistent() {
+        for (RouteSpec route : routes) {
+            if (service(route.service()).isEmpty()) {
+                throw new IllegalStateException("route " + route.prefix() + " names unknown service " + route.service());
+            }
+            if (!route.prefix().startsWith("/")) {
+                throw new IllegalStateException("route prefix must start with '/': " + route.prefix());
+            }
+        }
+        for (TopicSpec topic : topics) {
+            if (service(topic.owner()).isEmpty()) {
+                throw new IllegalStateException("topic " + topic.name() + " names unknown owner " + topic.owner());
+            }
+            if (!List.of("compact", "delete").contains(topic.cleanupPolicy())) {
+                throw new IllegalStateException("topic " + topic.name() + " has unknown cleanup policy " + topic.cleanupPolicy());
+            }
+        }
+    }
+}

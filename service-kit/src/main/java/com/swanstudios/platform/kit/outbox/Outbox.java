@@ -1,0 +1,57 @@
+package com.swanstudios.platform.kit.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.swanstudios.platform.kit.ids.Ids;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * Stages an event in the caller's transaction: call it inside the {@code @WithTransaction} that makes the
+ * business change, and the event exists exactly when the change does. {@link OutboxRelay} publishes it.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private final ObjectMapper json;
+
+    public Outbox(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public Uni<OutboxMessage> stage(OutboundEvent event) {
+        OutboxMessage message = new OutboxMessage();
+        message.id = Ids.newId();
+        message.topic = event.topic();
+        message.eventType = event.type();
+        message.aggregateId = event.aggregateId();
+        message.payload = toJson(event.payload());
+        message.traceParent = currentTraceParent();
+        message.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        return message.persist();
+    }
+
+    private String toJson(Object payload) {
+        if (payload == null) {
+            return null;
+        }
+        try {
+            return json.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("event payload is not serialisable: " + payload.getClass().getName(), e);
+        }
+    }
+
+    /** The W3C {@code traceparent} of the request that made the change, so the trace continues in consumers. */
+    private static String currentTraceParent() {
+        SpanContext context = Span.current().getSpanContext();
+        if (!context.isValid()) {
+            return null;
+        }
+        return "00-" + context.getTraceId() + "-" + context.getSpanId() + "-" + context.getTraceFlags().asHex();
+    }
+}

@@ -1,0 +1,62 @@
+package com.swanstudios.platform.kit.problem;
+
+import io.vertx.pgclient.PgException;
+import java.util.Optional;
+import org.hibernate.JDBCException;
+
+/**
+ * The database is the last guard of every rule (unique keys, CHECK constraints). When a request slips past
+ * validation and hits one, the client gets a 4xx naming the constraint, not a 500; nothing was written,
+ * because the transaction rolled back.
+ */
+final class DatabaseErrors {
+
+    private DatabaseErrors() {
+    }
+
+    private record Violation(String sqlState, String constraint) {
+    }
+
+    static Optional<Problem> toProblem(Throwable e, String instance) {
+        return violation(e).flatMap(v -> {
+            String constraint = v.constraint() == null ? "a data rule" : "constraint " + v.constraint();
+            return switch (v.sqlState() == null ? "" : v.sqlState()) {
+                case "23505" -> Optional.of(Problem.of(409, "conflict", "Conflict",
+                        "The change conflicts with existing data (" + constraint + ")", instance));
+                case "23514", "23502", "23503", "22001", "22003" -> Optional.of(Problem.of(422, "rule-violated",
+                        "Unprocessable Content", "The change breaks " + constraint, instance));
+                default -> Optional.empty();
+            };
+        });
+    }
+
+    /** Hibernate Reactive reports a failed statement as a suppressed or wrapped JDBCException, or a raw PgException. */
+    private static Optional<Violation> violation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            Optional<Violation> found = direct(t);
+            if (found.isPresent()) {
+                return found;
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                found = direct(suppressed);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Violation> direct(Throwable t) {
+        if (t instanceof PgException pg) {
+            return Optional.of(new Violation(pg.getSqlState(), pg.getConstraint()));
+        }
+        if (t instanceof org.hibernate.exception.ConstraintViolationException cv) {
+            return Optional.of(new Violation(cv.getSQLState(), cv.getConstraintName()));
+        }
+        if (t instanceof JDBCException jdbc) {
+            return Optional.of(new Violation(jdbc.getSQLState(), null));
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,72 @@
+package com.swanstudios.platform.kit;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ProblemDetailsTest {
+
+    @Test
+    void validationErrorsNameEachBadField() {
+        given().contentType(ContentType.JSON).body("{\"key\":\"\",\"contact\":\"not-an-email\"}")
+                .when().post("/probe/notes")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", org.hamcrest.Matchers.is(400))
+                .body("type", startsWith("https://swanstudios.dev/problems/"))
+                .body("errors.field", hasItems("key", "text", "contact"));
+    }
+
+    @Test
+    void malformedJsonIsABadRequestNotAServerError() {
+        given().contentType(ContentType.JSON).body("{\"key\": ")
+                .when().post("/probe/notes")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("not valid JSON"));
+    }
+
+    @Test
+    void aFieldOfTheWrongTypeIsNamed() {
+        given().contentType(ContentType.JSON).body("{\"key\": {\"nested\": 1}, \"text\": \"x\"}")
+                .when().post("/probe/notes")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItems("key"));
+    }
+
+    @Test
+    void unknownPathsAndMethodsAnswerWithProblems() {
+        given().when().get("/no/such/thing")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().when().delete("/probe/notes")
+                .then().statusCode(405).contentType("application/problem+json");
+    }
+
+    @Test
+    void unexpectedErrorsHideTheirInsides() {
+        given().when().get("/probe/boom")
+                .then().statusCode(500)
+                .contentType("application/problem+json")
+                .body("detail", containsString("error id"))
+                .body(not(containsString("secret internal detail")))
+                .body(not(containsString("at com.swanstudios")));
+    }
+
+    @Test
+    void healthMetricsAndOpenApiAreServed() {
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body(containsString("Database connections health check"))
+                .body(containsString("Kafka connection health check"));
+        given().when().get("/q/health/live").then().statusCode(200);
+        given().when().get("/q/metrics").then().statusCode(200).body(containsString("outbox_pending"));
+        given().when().get("/q/openapi").then().statusCode(200).body(containsString("/probe/notes"));
+    }
+}
