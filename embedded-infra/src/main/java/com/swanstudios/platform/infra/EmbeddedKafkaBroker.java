@@ -91,7 +91,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     /** Creates each topic that does not exist yet, with its partitions and cleanup policy. */
     public void ensureTopics(Collection<TopicSpec> topics) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+        ensureTopics(bootstrapServers(), topics);
+    }
+
+    /** The same against any broker, e.g. an external one named by {@code KAFKA_BOOTSTRAP_SERVERS}. */
+    public static void ensureTopics(String bootstrapServers, Collection<TopicSpec> topics) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = topics.stream()
                     .filter(t -> !existing.contains(t.name()))
@@ -105,7 +110,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot create topics on " + bootstrapServers(), e);
+            throw new IllegalStateException("cannot create topics on " + bootstrapServers, e);
         }
     }
 

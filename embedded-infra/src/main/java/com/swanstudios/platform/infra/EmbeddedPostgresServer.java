@@ -5,10 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import org.jboss.logging.Logger;
 
@@ -65,22 +62,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return "postgresql://localhost:" + port() + "/" + database;
     }
 
-    /**
-     * Creates a login role and a database owned by it, once: calling it again for an existing database
-     * changes nothing, so a persistent local stack can call it on every start.
-     */
+    /** Creates the service's role and database unless they exist (see {@link DatabaseProvisioner}). */
     public void ensureDatabase(DatabaseAccount account) {
         try (Connection admin = postgres.getPostgresDatabase().getConnection()) {
-            if (!exists(admin, "select 1 from pg_roles where rolname = ?", account.role())) {
-                try (Statement st = admin.createStatement()) {
-                    st.execute("create role " + identifier(account.role()) + " login password " + literal(account.password()));
-                }
-            }
-            if (!exists(admin, "select 1 from pg_database where datname = ?", account.database())) {
-                try (Statement st = admin.createStatement()) {
-                    st.execute("create database " + identifier(account.database()) + " owner " + identifier(account.role()));
-                }
-            }
+            DatabaseProvisioner.ensure(admin, account);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create database " + account.database(), e);
         }
@@ -89,26 +74,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     /** A connection as the superuser to the given database, for tests that look under the hood. */
     public Connection superuserConnection(String database) throws SQLException {
         return postgres.getDatabase("postgres", database).getConnection();
-    }
-
-    private static boolean exists(Connection c, String sql, String name) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, name);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        }
-    }
-
-    private static String identifier(String name) {
-        if (!name.matches("[a-z_][a-z0-9_]{0,62}")) {
-            throw new IllegalArgumentException("not a plain lower snake_case identifier: " + name);
-        }
-        return name;
-    }
-
-    private static String literal(String value) {
-        return "'" + value.replace("'", "''") + "'";
     }
 
     @Override

@@ -1,0 +1,71 @@
+package com.swanstudios.localstack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How the local stack runs: command-line flags first, then environment variables, then defaults that work
+ * on a fresh clone. {@code portOffset} moves every port at once, so a second stack (the end-to-end test)
+ * can run beside the one a developer has open.
+ */
+record StackOptions(Path home, Path dataDirectory, boolean reset, int portOffset, Map<String, String> env) {
+
+    static final String USAGE = """
+            usage: ./run.sh [--reset] [--port-offset N] [--data-dir DIR]
+              --reset          delete the local data (databases, Kafka log, logs) before starting
+              --port-offset N  add N to every port (gateway 8080, services 8081-8085, PostgreSQL 15432, Kafka 19092)
+              --data-dir DIR   where data and logs live (default: .data in the project)
+            environment: DB_HOST/DB_PORT/DB_ADMIN_USER/DB_ADMIN_PASSWORD use an external PostgreSQL,
+                         KAFKA_BOOTSTRAP_SERVERS an external Kafka; see README.md for the rest.""";
+
+    static StackOptions parse(String[] args, Map<String, String> env) {
+        Path home = Path.of(env.getOrDefault("SWAN_HOME", ".")).toAbsolutePath().normalize();
+        Path data = null;
+        boolean reset = false;
+        int offset = Integer.parseInt(env.getOrDefault("SWAN_PORT_OFFSET", "0"));
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--reset" -> reset = true;
+                case "--home" -> home = Path.of(value(args, ++i, "--home")).toAbsolutePath().normalize();
+                case "--data-dir" -> data = Path.of(value(args, ++i, "--data-dir")).toAbsolutePath().normalize();
+                case "--port-offset" -> offset = Integer.parseInt(value(args, ++i, "--port-offset"));
+                case "-h", "--help" -> throw new UsageException(null);
+                default -> throw new UsageException("unknown option " + args[i]);
+            }
+        }
+        if (!Files.isRegularFile(home.resolve("pom.xml"))) {
+            throw new UsageException(home + " is not the project folder (no pom.xml); run ./run.sh from the project");
+        }
+        if (data == null) {
+            data = Path.of(env.getOrDefault("SWAN_DATA_DIR", home.resolve(".data").toString())).toAbsolutePath().normalize();
+        }
+        return new StackOptions(home, data, reset, offset, env);
+    }
+
+    int port(int base) {
+        return base + portOffset;
+    }
+
+    Optional<String> external(String variable) {
+        return Optional.ofNullable(env.get(variable)).filter(v -> !v.isBlank());
+    }
+
+    Path logs() {
+        return dataDirectory.resolve("logs");
+    }
+
+    private static String value(String[] args, int i, String flag) {
+        if (i >= args.length) {
+            throw new UsageException(flag + " needs a value");
+        }
+        return args[i];
+    }
+
+    static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}

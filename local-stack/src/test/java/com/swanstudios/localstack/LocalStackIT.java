@@ -1,0 +1,117 @@
+package com.swanstudios.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.swanstudios.platform.catalog.PlatformCatalog;
+import com.swanstudios.platform.catalog.PlatformCatalog.RouteSpec;
+import com.swanstudios.platform.catalog.PlatformCatalog.ServiceSpec;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Starts the platform exactly as {@code ./run.sh} does (the packaged launcher and jars), on ports moved by
+ * an offset so it can run beside a developer's own stack, and checks every service is ready and reachable
+ * through the gateway; then stops it as Ctrl-C would and checks nothing is left listening.
+ */
+class LocalStackIT {
+
+    private static final int OFFSET = 1000;
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final PlatformCatalog CATALOG = PlatformCatalog.load();
+    private static final List<String> OUTPUT = new ArrayList<>();
+    private static Process launcher;
+
+    @BeforeAll
+    static void startTheStack() throws Exception {
+        Path home = Path.of(System.getProperty("swan.home", "..")).toAbsolutePath().normalize();
+        Path data = Files.createTempDirectory("swan-e2e-");
+        launcher = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", home.resolve("local-stack/target/local-stack.jar").toString(),
+                "--home", home.toString(), "--data-dir", data.toString(), "--port-offset", String.valueOf(OFFSET))
+                .redirectErrorStream(true).start();
+        CompletableFuture<Boolean> ready = CompletableFuture.supplyAsync(() -> {
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(launcher.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = out.readLine()) != null; ) {
+                    synchronized (OUTPUT) {
+                        OUTPUT.add(line);
+                    }
+                    if (line.startsWith(LocalStack.READY_LINE)) {
+                        // keep draining so the launcher never blocks on a full pipe
+                        CompletableFuture.runAsync(() -> out.lines().forEach(l -> { }));
+                        return true;
+                    }
+                }
+                return false;
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        boolean up = ready.get(240, TimeUnit.SECONDS);
+        assertThat(up).as("the launcher printed its ready line; output:\n%s", String.join("\n", OUTPUT)).isTrue();
+    }
+
+    @AfterAll
+    static void stopIfStillRunning() {
+        if (launcher != null && launcher.isAlive()) {
+            launcher.destroyForcibly();
+        }
+    }
+
+    @Test
+    void everyServiceIsReadyAndReachableThroughTheGatewayAndStopsCleanly() throws Exception {
+        for (ServiceSpec service : CATALOG.services()) {
+            HttpResponse<String> health = get("http://localhost:" + (service.port() + OFFSET) + "/q/health/ready");
+            assertThat(health.statusCode()).as("%s readiness", service.name()).isEqualTo(200);
+            assertThat(health.body()).contains("\"status\": \"UP\"").contains("Kafka connection health check");
+        }
+
+        int gateway = CATALOG.gateway().port() + OFFSET;
+        for (RouteSpec route : CATALOG.routes()) {
+            HttpResponse<String> response = get("http://localhost:" + gateway + route.prefix());
+            assertThat(response.statusCode()).as("%s via the gateway", route.prefix()).isNotIn(502, 503, 504);
+            assertThat(response.headers().firstValue("X-Request-Id")).as("request id on %s", route.prefix()).isPresent();
+            if (response.statusCode() == 404) {
+                assertThat(response.body()).as("a 404 from %s itself, not the gateway", route.service())
+                        .contains("No resource at " + route.prefix());
+            }
+        }
+
+        launcher.destroy(); // SIGTERM: the same shutdown path as Ctrl-C
+        assertThat(launcher.waitFor(90, TimeUnit.SECONDS)).as("the launcher stopped").isTrue();
+        List<Integer> ports = new ArrayList<>(List.of(gateway, 15432 + OFFSET, 19092 + OFFSET, 19093 + OFFSET));
+        CATALOG.services().forEach(s -> ports.add(s.port() + OFFSET));
+        for (int port : ports) {
+            assertThat(listening(port)).as("something still listens on %d", port).isFalse();
+        }
+    }
+
+    private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static boolean listening(int port) {
+        try (Socket ignored = new Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
