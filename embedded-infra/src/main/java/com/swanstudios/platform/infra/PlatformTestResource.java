@@ -25,6 +25,10 @@ public class PlatformTestResource implements QuarkusTestResourceLifecycleManager
     public Map<String, String> start() {
         startInfrastructure();
         return Map.of(
+                // the broker runs in the test JVM: keep its INFO chatter out of the test output
+                "quarkus.log.category.\"kafka\".level", "WARN",
+                "quarkus.log.category.\"state.change.logger\".level", "WARN",
+                "quarkus.log.category.\"org.apache.kafka\".level", "WARN",
                 "quarkus.datasource.jdbc.url", postgres.jdbcUrl(DATABASE.database()),
                 "quarkus.datasource.reactive.url", postgres.reactiveUrl(DATABASE.database()),
                 "quarkus.datasource.username", DATABASE.role(),

@@ -42,7 +42,7 @@ class OutboxDeliveryTest {
             }
             assertThat(count("select count(*) from outbox_message where sent_at is null and aggregate_id like '%-" + run + "'"))
                     .as("the changes were accepted and their events wait in the outbox").isEqualTo(10);
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().when().get("/q/metrics").then()
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when().get("/q/metrics").then()
                     .body(org.hamcrest.Matchers.matchesRegex("(?s).*\\noutbox_pending(\\{[^}]*\\})? ([1-9][0-9]*)\\.0\\n.*")));
         } finally {
             kafka.start();
