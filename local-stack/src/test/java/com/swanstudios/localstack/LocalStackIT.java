@@ -93,6 +93,10 @@ class LocalStackIT {
             }
         }
 
+        HttpResponse<String> catalog = get("http://localhost:" + gateway + "/api/storefront/packages");
+        assertThat(catalog.statusCode()).isEqualTo(200);
+        assertThat(catalog.body()).as("the starter catalog, through the gateway").contains("Gold Package").contains("\"nextCursor\"");
+
         launcher.destroy(); // SIGTERM: the same shutdown path as Ctrl-C
         assertThat(launcher.waitFor(90, TimeUnit.SECONDS)).as("the launcher stopped").isTrue();
         List<Integer> ports = new ArrayList<>(List.of(gateway, 15432 + OFFSET, 19092 + OFFSET, 19093 + OFFSET));

@@ -24,16 +24,18 @@ public class PlatformTestResource implements QuarkusTestResourceLifecycleManager
     @Override
     public Map<String, String> start() {
         startInfrastructure();
-        return Map.of(
+        return Map.ofEntries(
+                Map.entry("mp.jwt.verify.publickey.location", TestTokens.jwksLocation()),
+                Map.entry("mp.jwt.verify.issuer", TestTokens.ISSUER),
                 // the broker runs in the test JVM: keep its INFO chatter out of the test output
-                "quarkus.log.category.\"kafka\".level", "WARN",
-                "quarkus.log.category.\"state.change.logger\".level", "WARN",
-                "quarkus.log.category.\"org.apache.kafka\".level", "WARN",
-                "quarkus.datasource.jdbc.url", postgres.jdbcUrl(DATABASE.database()),
-                "quarkus.datasource.reactive.url", postgres.reactiveUrl(DATABASE.database()),
-                "quarkus.datasource.username", DATABASE.role(),
-                "quarkus.datasource.password", DATABASE.password(),
-                "kafka.bootstrap.servers", kafka.bootstrapServers());
+                Map.entry("quarkus.log.category.\"kafka\".level", "WARN"),
+                Map.entry("quarkus.log.category.\"state.change.logger\".level", "WARN"),
+                Map.entry("quarkus.log.category.\"org.apache.kafka\".level", "WARN"),
+                Map.entry("quarkus.datasource.jdbc.url", postgres.jdbcUrl(DATABASE.database())),
+                Map.entry("quarkus.datasource.reactive.url", postgres.reactiveUrl(DATABASE.database())),
+                Map.entry("quarkus.datasource.username", DATABASE.role()),
+                Map.entry("quarkus.datasource.password", DATABASE.password()),
+                Map.entry("kafka.bootstrap.servers", kafka.bootstrapServers()));
     }
 
     @Override

@@ -1,0 +1,127 @@
+package com.swanstudios.storefront.catalog;
+
+import com.swanstudios.platform.kit.problem.DomainException;
+import com.swanstudios.platform.kit.security.Caller;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** The catalog over HTTP: public reads, admin writes. Thin: rules live in {@link CatalogService}. */
+@Path("/api/storefront/packages")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CatalogResource {
+
+    private static final CacheControl PUBLIC_SHORT = CacheControl.valueOf("public, max-age=30");
+
+    private final CatalogService catalog;
+    private final Caller caller;
+
+    public CatalogResource(CatalogService catalog, Caller caller) {
+        this.catalog = catalog;
+        this.caller = caller;
+    }
+
+    @GET
+    @PermitAll
+    @Operation(summary = "Active packages in display order; admins may add includeInactive=true")
+    public Uni<Response> list(@QueryParam("cursor") String cursor,
+            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
+            @QueryParam("includeInactive") @DefaultValue("false") boolean includeInactive,
+            @HeaderParam("If-None-Match") String ifNoneMatch) {
+        PageCursor after = cursor == null || cursor.isBlank() ? null : PageCursor.decode(cursor);
+        Uni<Void> allowed = includeInactive ? caller.requireAdmin("list inactive packages") : Uni.createFrom().voidItem();
+        return allowed.chain(() -> catalog.list(after, limit, includeInactive)).map(page -> {
+            EntityTag tag = new EntityTag(digest(page), true);
+            if (tag.toString().equals(ifNoneMatch)) {
+                return Response.notModified(tag).cacheControl(PUBLIC_SHORT).build();
+            }
+            return Response.ok(page).tag(tag).cacheControl(includeInactive ? CacheControl.valueOf("private, no-store") : PUBLIC_SHORT).build();
+        });
+    }
+
+    @GET
+    @Path("/{id}")
+    @PermitAll
+    public Uni<Response> get(@PathParam("id") UUID id, @HeaderParam("If-None-Match") String ifNoneMatch) {
+        return catalog.get(id).map(view -> view.etag().equals(ifNoneMatch)
+                ? Response.notModified(EntityTag.valueOf(view.etag())).build()
+                : Response.ok(view).tag(EntityTag.valueOf(view.etag())).cacheControl(PUBLIC_SHORT).build());
+    }
+
+    @POST
+    @RolesAllowed("admin")
+    public Uni<Response> create(@Valid @NotNull PackageRequest request, @Context UriInfo uri) {
+        return catalog.create(request).map(view -> Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build())
+                .entity(view).tag(EntityTag.valueOf(view.etag())).build());
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed("admin")
+    @Operation(summary = "Replace a package; send If-Match with the ETag you read (412 when someone changed it meanwhile)")
+    public Uni<Response> replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull PackageRequest request) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new DomainException(428, "precondition-required", "Precondition Required",
+                    "Send If-Match with the package's ETag, so a concurrent change is not overwritten");
+        }
+        return catalog.replace(id, version(ifMatch), request)
+                .map(view -> Response.ok(view).tag(EntityTag.valueOf(view.etag())).build());
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed("admin")
+    @Operation(summary = "Deactivate a package (it stays readable, so old orders keep their meaning)")
+    public Uni<Response> deactivate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        Long expected = ifMatch == null || ifMatch.isBlank() ? null : version(ifMatch);
+        return catalog.deactivate(id, expected).map(ignored -> Response.noContent().build());
+    }
+
+    private static long version(String ifMatch) {
+        try {
+            return Long.parseLong(ifMatch.strip().replaceFirst("^W/", "").replace("\"", ""));
+        } catch (NumberFormatException e) {
+            throw DomainException.preconditionFailed("If-Match must be an ETag this service issued, such as \"3\"");
+        }
+    }
+
+    private static String digest(CatalogPage page) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            page.items().forEach(item -> sha.update((item.id() + ":" + item.version() + ";").getBytes(StandardCharsets.UTF_8)));
+            sha.update(String.valueOf(page.nextCursor()).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest(), 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
