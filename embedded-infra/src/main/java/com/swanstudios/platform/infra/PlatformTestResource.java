@@ -18,15 +18,31 @@ public class PlatformTestResource implements QuarkusTestResourceLifecycleManager
 
     public static final DatabaseAccount DATABASE = DatabaseAccount.local("service_under_test");
 
+    /** Init arg: {@code tokens=self} for the service that issues tokens (user-service) and verifies its own. */
+    public static final String TOKENS = "tokens";
+
     private static EmbeddedPostgresServer postgres;
     private static EmbeddedKafkaBroker kafka;
+    private boolean selfIssuedTokens;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        selfIssuedTokens = "self".equals(initArgs.get(TOKENS));
+    }
 
     @Override
     public Map<String, String> start() {
         startInfrastructure();
+        Map<String, String> config = new java.util.HashMap<>(infrastructureConfig());
+        if (!selfIssuedTokens) {
+            config.put("mp.jwt.verify.publickey.location", TestTokens.jwksLocation());
+            config.put("mp.jwt.verify.issuer", TestTokens.ISSUER);
+        }
+        return config;
+    }
+
+    private static Map<String, String> infrastructureConfig() {
         return Map.ofEntries(
-                Map.entry("mp.jwt.verify.publickey.location", TestTokens.jwksLocation()),
-                Map.entry("mp.jwt.verify.issuer", TestTokens.ISSUER),
                 // the broker runs in the test JVM: keep its INFO chatter out of the test output
                 Map.entry("quarkus.log.category.\"kafka\".level", "WARN"),
                 Map.entry("quarkus.log.category.\"state.change.logger\".level", "WARN"),

@@ -37,6 +37,12 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public RestResponse<Problem> domain(DomainException e, UriInfo uri) {
+        if (e instanceof TooManyRequestsException limited) {
+            return RestResponse.ResponseBuilder.<Problem>create(status(429), e.toProblem(path(uri)))
+                    .type(Problem.MEDIA_TYPE)
+                    .header("Retry-After", String.valueOf(limited.retryAfterSeconds()))
+                    .build();
+        }
         return answer(e.toProblem(path(uri)));
     }
 

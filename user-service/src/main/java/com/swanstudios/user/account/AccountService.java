@@ -1,0 +1,179 @@
+package com.swanstudios.user.account;
+
+import com.swanstudios.platform.kit.ids.Ids;
+import com.swanstudios.platform.kit.problem.DomainException;
+import com.swanstudios.platform.kit.problem.Problem.FieldError;
+import com.swanstudios.user.token.RefreshTokens;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/** Accounts: creation, profile, role and erasure, each change announced on identity.user.v1 in its transaction. */
+@ApplicationScoped
+public class AccountService {
+
+    private final UserEvents events;
+    private final RefreshTokens refreshTokens;
+
+    public AccountService(UserEvents events, RefreshTokens refreshTokens) {
+        this.events = events;
+        this.refreshTokens = refreshTokens;
+    }
+
+    /** @param passwordHash already hashed (hashing is slow and runs off the event loop, before this) */
+    @WithTransaction
+    public Uni<UserAccount> register(RegistrationRequest request, String passwordHash, String role) {
+        return UserAccount.findByEmail(request.email())
+                .invoke(existing -> {
+                    if (existing != null) {
+                        throw conflict("email", "is already registered");
+                    }
+                })
+                .chain(() -> UserAccount.usernameTaken(request.username(), new UUID(0, 0)))
+                .chain(taken -> {
+                    if (taken) {
+                        throw conflict("username", "is taken");
+                    }
+                    UserAccount account = new UserAccount();
+                    account.id = Ids.newId();
+                    account.email = request.email().strip();
+                    account.username = request.username();
+                    account.displayName = request.displayName().strip();
+                    account.passwordHash = passwordHash;
+                    account.role = role;
+                    account.status = UserAccount.ACTIVE;
+                    account.profileVisibility = "public";
+                    account.discoverable = true;
+                    account.createdAt = now();
+                    account.updatedAt = account.createdAt;
+                    return account.<UserAccount>persist();
+                })
+                .call(account -> events.publishState(account, UserEvents.REGISTERED));
+    }
+
+    @WithSession
+    public Uni<UserAccount> active(UUID id) {
+        return UserAccount.<UserAccount>findById(id).map(account -> {
+            if (account == null || !account.active()) {
+                throw DomainException.notFound("User " + id);
+            }
+            return account;
+        });
+    }
+
+    @WithSession
+    public Uni<AccountViews.PublicProfile> publicProfile(UUID id, UUID viewer, boolean viewerIsAdmin) {
+        return active(id).map(account -> AccountViews.PublicProfile.of(account,
+                "public".equals(account.profileVisibility) || account.id.equals(viewer) || viewerIsAdmin));
+    }
+
+    @WithTransaction
+    public Uni<UserAccount> changeProfile(UUID id, ProfileChange change) {
+        return active(id)
+                .call(account -> change.username() == null || change.username().equalsIgnoreCase(account.username)
+                        ? Uni.createFrom().voidItem()
+                        : UserAccount.usernameTaken(change.username(), id).invoke(taken -> {
+                            if (taken) {
+                                throw conflict("username", "is taken");
+                            }
+                        }).replaceWithVoid())
+                .invoke(account -> {
+                    set(change.displayName(), v -> account.displayName = v.strip());
+                    set(change.username(), v -> account.username = v);
+                    set(change.avatarUrl(), v -> account.avatarUrl = blankToNull(v));
+                    set(change.bio(), v -> account.bio = blankToNull(v));
+                    set(change.fitnessGoal(), v -> account.fitnessGoal = blankToNull(v));
+                    set(change.experienceLevel(), v -> account.experienceLevel = blankToNull(v));
+                    set(change.dateOfBirth(), v -> account.dateOfBirth = v);
+                    set(change.specialties(), v -> account.specialties = blankToNull(v));
+                    set(change.certifications(), v -> account.certifications = blankToNull(v));
+                    set(change.hourlyRateCents(), v -> account.hourlyRateCents = v);
+                    set(change.profileVisibility(), v -> account.profileVisibility = v);
+                    set(change.discoverable(), v -> account.discoverable = v);
+                    account.updatedAt = now();
+                })
+                .call(account -> events.publishState(account, UserEvents.PROFILE_CHANGED));
+    }
+
+    @WithTransaction
+    public Uni<UserAccount> changeRole(UUID id, String role) {
+        if (!Roles.ALL.contains(role)) {
+            throw DomainException.invalidField("role", "must be one of user, client, trainer, admin");
+        }
+        return active(id).call(account -> {
+            if (role.equals(account.role)) {
+                return Uni.createFrom().voidItem();
+            }
+            account.role = role;
+            account.updatedAt = now();
+            return events.publishState(account, UserEvents.ROLE_CHANGED);
+        });
+    }
+
+    /** A first purchase makes a {@code user} a {@code client}; any other role stays. Idempotent. */
+    public Uni<Boolean> upgradeToClient(UUID id) {
+        return UserAccount.<UserAccount>findById(id).chain(account -> {
+            if (account == null || !account.active() || !Roles.USER.equals(account.role)) {
+                return Uni.createFrom().item(false);
+            }
+            account.role = Roles.CLIENT;
+            account.updatedAt = now();
+            return events.publishState(account, UserEvents.ROLE_CHANGED).replaceWith(true);
+        });
+    }
+
+    /**
+     * Erases personal data (email, names, profile, credentials, refresh tokens) in one transaction with the
+     * deleted state and the tombstone. The id stays, anonymous, so counts and orders elsewhere hold.
+     */
+    @WithTransaction
+    public Uni<Void> erase(UUID id) {
+        return active(id)
+                .call(account -> refreshTokens.deleteAllFor(account.id))
+                .invoke(account -> {
+                    account.email = null;
+                    account.username = null;
+                    account.passwordHash = null;
+                    account.displayName = "Deleted user";
+                    account.avatarUrl = null;
+                    account.bio = null;
+                    account.fitnessGoal = null;
+                    account.experienceLevel = null;
+                    account.dateOfBirth = null;
+                    account.specialties = null;
+                    account.certifications = null;
+                    account.hourlyRateCents = null;
+                    account.discoverable = false;
+                    account.profileVisibility = "private";
+                    account.status = UserAccount.DELETED;
+                    account.deletedAt = now();
+                    account.updatedAt = account.deletedAt;
+                })
+                .call(events::publishErasure)
+                .replaceWithVoid();
+    }
+
+    private static <T> void set(T value, Consumer<T> setter) {
+        if (value != null) {
+            setter.accept(value);
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static DomainException conflict(String field, String message) {
+        return new DomainException(409, "conflict", "Conflict", field + " " + message, List.of(new FieldError(field, message)));
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}

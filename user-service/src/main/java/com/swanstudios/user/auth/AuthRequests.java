@@ -1,0 +1,17 @@
+package com.swanstudios.user.auth;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** Bodies of the sign-in calls. Lengths are bounded so no one makes the service hash a megabyte. */
+public final class AuthRequests {
+
+    private AuthRequests() {
+    }
+
+    public record Login(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 72) String password) {
+    }
+
+    public record Refresh(@NotBlank @Size(max = 100) String refreshToken) {
+    }
+}

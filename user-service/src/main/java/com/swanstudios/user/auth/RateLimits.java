@@ -1,0 +1,63 @@
+package com.swanstudios.user.auth;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.swanstudios.platform.kit.problem.TooManyRequestsException;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Token buckets (Bucket4j) per client address and per account for registration and login; the buckets
+ * live in a bounded Caffeine cache so a flood of addresses cannot exhaust memory. Per replica: with N
+ * replicas an attacker gets N times the budget, which these limits allow for.
+ */
+@ApplicationScoped
+public class RateLimits {
+
+    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
+            .maximumSize(200_000).expireAfterAccess(1, TimeUnit.HOURS).build();
+    private final Limit registerPerAddress;
+    private final Limit loginPerAddress;
+    private final Limit loginPerAccount;
+
+    record Limit(long capacity, Duration period) {
+        static Limit parse(String spec) {
+            String[] parts = spec.split("/", 2);
+            return new Limit(Long.parseLong(parts[0].strip()), Duration.parse("PT" + parts[1].strip().toUpperCase(Locale.ROOT)));
+        }
+    }
+
+    RateLimits(@ConfigProperty(name = "swan.ratelimit.register-per-address") String registerPerAddress,
+            @ConfigProperty(name = "swan.ratelimit.login-per-address") String loginPerAddress,
+            @ConfigProperty(name = "swan.ratelimit.login-per-account") String loginPerAccount) {
+        this.registerPerAddress = Limit.parse(registerPerAddress);
+        this.loginPerAddress = Limit.parse(loginPerAddress);
+        this.loginPerAccount = Limit.parse(loginPerAccount);
+    }
+
+    public void register(String address) {
+        take("register:address:" + address, registerPerAddress, "Too many sign-ups from your address");
+    }
+
+    public void login(String address, String email) {
+        take("login:address:" + address, loginPerAddress, "Too many sign-in attempts from your address");
+        take("login:account:" + email.strip().toLowerCase(Locale.ROOT), loginPerAccount, "Too many sign-in attempts for this account");
+    }
+
+    private void take(String key, Limit limit, String message) {
+        Bucket bucket = buckets.get(key, k -> Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period()).build())
+                .build());
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            long seconds = TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1;
+            throw new TooManyRequestsException(message + "; try again in " + seconds + " s", seconds);
+        }
+    }
+}
