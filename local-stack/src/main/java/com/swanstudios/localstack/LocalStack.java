@@ -30,6 +30,9 @@ import java.util.stream.Stream;
 public final class LocalStack {
 
     static final String READY_LINE = "SwanStudios is up";
+    /** The local stack's first admin; for this machine only (a deployment sets ADMIN_EMAIL / ADMIN_PASSWORD). */
+    static final String LOCAL_ADMIN_EMAIL = "admin@swanstudios.local";
+    static final String LOCAL_ADMIN_PASSWORD = "local-admin-password";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
     private final StackOptions options;
@@ -91,6 +94,10 @@ public final class LocalStack {
             env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
             env.put("JWT_JWKS_URL", "http://localhost:" + options.port(users.port()) + "/.well-known/jwks.json");
             env.put("LOG_JSON", options.external("LOG_JSON").orElse("false"));
+            if (service == users) {
+                env.put("ADMIN_EMAIL", options.external("ADMIN_EMAIL").orElse(LOCAL_ADMIN_EMAIL));
+                env.put("ADMIN_PASSWORD", options.external("ADMIN_PASSWORD").orElse(LOCAL_ADMIN_PASSWORD));
+            }
             processes.add(ManagedProcess.start(service.name(), jar(service.name()), options.port(service.port()), env, options.logs()));
         }
         Map<String, String> gatewayEnv = new HashMap<>();
@@ -176,6 +183,8 @@ public final class LocalStack {
         for (ServiceSpec service : catalog.services()) {
             out.append(String.format("  %-18s Swagger UI http://localhost:%d/q/swagger-ui%n", service.name(), options.port(service.port())));
         }
+        out.append(String.format("  Admin login   %s / %s (local only)%n", options.external("ADMIN_EMAIL").orElse(LOCAL_ADMIN_EMAIL),
+                options.external("ADMIN_PASSWORD").isPresent() ? "(ADMIN_PASSWORD)" : LOCAL_ADMIN_PASSWORD));
         out.append(String.format("  Logs          %s%n", options.logs()));
         out.append("Press Ctrl-C to stop everything.");
         say(out.toString());

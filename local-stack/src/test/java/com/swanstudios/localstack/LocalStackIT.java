@@ -97,6 +97,8 @@ class LocalStackIT {
         assertThat(catalog.statusCode()).isEqualTo(200);
         assertThat(catalog.body()).as("the starter catalog, through the gateway").contains("Gold Package").contains("\"nextCursor\"");
 
+        accountsAndTokensWorkAcrossServices("http://localhost:" + gateway);
+
         launcher.destroy(); // SIGTERM: the same shutdown path as Ctrl-C
         assertThat(launcher.waitFor(90, TimeUnit.SECONDS)).as("the launcher stopped").isTrue();
         List<Integer> ports = new ArrayList<>(List.of(gateway, 15432 + OFFSET, 19092 + OFFSET, 19093 + OFFSET));
@@ -104,6 +106,61 @@ class LocalStackIT {
         for (int port : ports) {
             assertThat(listening(port)).as("something still listens on %d", port).isFalse();
         }
+    }
+
+    /**
+     * The README's walk-through: register, login, refresh and "me" through the gateway; then storefront-service
+     * verifies user-service's tokens through the JWKS: an admin's write is accepted, a user's refused.
+     */
+    private static void accountsAndTokensWorkAcrossServices(String gateway) throws Exception {
+        String handle = "e2e_" + System.nanoTime() % 1_000_000;
+        String password = "a long enough password";
+        HttpResponse<String> registered = post(gateway + "/api/auth/register", null,
+                json("email", handle + "@example.com", "password", password, "username", handle, "displayName", "E2E"));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        HttpResponse<String> login = post(gateway + "/api/auth/login", null, json("email", handle + "@example.com", "password", password));
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        HttpResponse<String> refreshed = post(gateway + "/api/auth/refresh", null, json("refreshToken", field(login.body(), "refreshToken")));
+        assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
+        String userToken = field(refreshed.body(), "accessToken");
+        HttpResponse<String> me = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/api/users/me"))
+                .header("Authorization", "Bearer " + userToken).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(me.body()).contains(handle + "@example.com");
+
+        String pkg = "{\"name\": \"E2E " + handle + "\", \"packageType\": \"fixed\", \"sessions\": 4,"
+                + " \"pricePerSessionCents\": 15000, \"displayOrder\": 9" + (System.nanoTime() % 1000) + "}";
+        HttpResponse<String> refused = post(gateway + "/api/storefront/packages", userToken, pkg);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+        HttpResponse<String> admin = post(gateway + "/api/auth/login", null,
+                json("email", LocalStack.LOCAL_ADMIN_EMAIL, "password", LocalStack.LOCAL_ADMIN_PASSWORD));
+        assertThat(admin.statusCode()).as(admin.body()).isEqualTo(200);
+        HttpResponse<String> created = post(gateway + "/api/storefront/packages", field(admin.body(), "accessToken"), pkg);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    }
+
+    private static HttpResponse<String> post(String url, String token, String json) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A flat JSON object of string fields. */
+    private static String json(String... namesAndValues) {
+        StringBuilder out = new StringBuilder("{");
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            out.append(i == 0 ? "" : ", ").append('"').append(namesAndValues[i]).append("\": \"").append(namesAndValues[i + 1]).append('"');
+        }
+        return out.append('}').toString();
+    }
+
+    private static String field(String json, String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
+        assertThat(m.find()).as("%s in %s", name, json).isTrue();
+        return m.group(1);
     }
 
     private static HttpResponse<String> get(String url) throws IOException, InterruptedException {

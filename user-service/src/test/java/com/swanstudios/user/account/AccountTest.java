@@ -1,0 +1,98 @@
+package com.swanstudios.user.account;
+
+import static com.swanstudios.user.Users.adminToken;
+import static com.swanstudios.user.Users.bearer;
+import static com.swanstudios.user.Users.json;
+import static com.swanstudios.user.Users.query;
+import static com.swanstudios.user.Users.register;
+import static com.swanstudios.user.Users.unique;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.hasKey;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class AccountTest {
+
+    @Test
+    void theOwnerChangesTheProfile() {
+        Response session = register(unique("gus"));
+        String token = session.path("accessToken");
+        bearer(token).body("{\"displayName\": \"Gus G.\", \"bio\": \"Lifts things\", \"experienceLevel\": \"advanced\","
+                        + " \"profileVisibility\": \"public\", \"discoverable\": false}")
+                .when().patch("/api/users/me").then().statusCode(200)
+                .body("displayName", equalTo("Gus G.")).body("bio", equalTo("Lifts things"))
+                .body("discoverable", equalTo(false)).body("version", equalTo(1));
+        bearer(token).body("{\"avatarUrl\": \"javascript:alert(1)\", \"experienceLevel\": \"guru\", \"dateOfBirth\": \"2999-01-01\"}")
+                .when().patch("/api/users/me").then().statusCode(400)
+                .body("errors.field", hasItems("avatarUrl", "experienceLevel", "dateOfBirth"));
+    }
+
+    @Test
+    void aTakenUsernameIsAConflict() {
+        String taken = unique("hal");
+        register(taken);
+        bearer(register(unique("ivy")).path("accessToken")).body("{\"username\": \"" + taken.toUpperCase() + "\"}")
+                .when().patch("/api/users/me").then().statusCode(409).body("errors.field", hasItems("username"));
+    }
+
+    @Test
+    void othersSeeWhatThePrivacySettingAllows() {
+        Response owner = register(unique("jay"));
+        String id = owner.path("user.id");
+        bearer(owner.path("accessToken")).body("{\"bio\": \"secret plans\"}").when().patch("/api/users/me").then().statusCode(200);
+        String stranger = register(unique("kim")).path("accessToken");
+
+        given().when().get("/api/users/" + id).then().statusCode(200)
+                .body("bio", equalTo("secret plans")).body("$", not(hasKey("email")));
+        bearer(owner.path("accessToken")).body("{\"profileVisibility\": \"private\"}").when().patch("/api/users/me").then().statusCode(200);
+        bearer(stranger).when().get("/api/users/" + id).then().statusCode(200)
+                .body("username", equalTo(owner.path("user.username"))).body("bio", nullValue());
+        bearer(adminToken()).when().get("/api/users/" + id).then().statusCode(200).body("bio", equalTo("secret plans"));
+        given().when().get("/api/users/019a0000-0000-7000-8000-0000000000aa").then().statusCode(404);
+    }
+
+    @Test
+    void onlyAdminsChangeRoles() {
+        Response user = register(unique("lee"));
+        String id = user.path("user.id");
+        bearer(user.path("accessToken")).body("{\"role\": \"admin\"}").when().put("/api/admin/users/" + id + "/role")
+                .then().statusCode(403).contentType("application/problem+json");
+        json().body("{\"role\": \"trainer\"}").when().put("/api/admin/users/" + id + "/role").then().statusCode(401);
+
+        String admin = adminToken();
+        bearer(admin).body("{\"role\": \"overlord\"}").when().put("/api/admin/users/" + id + "/role")
+                .then().statusCode(400).body("errors.field", hasItems("role"));
+        bearer(admin).body("{\"role\": \"trainer\"}").when().put("/api/admin/users/" + id + "/role")
+                .then().statusCode(200).body("role", equalTo("trainer"));
+    }
+
+    @Test
+    void deletingTheAccountErasesPersonalDataAndSignsEverythingOut() throws Exception {
+        String handle = unique("max");
+        Response session = register(handle);
+        String id = session.path("user.id");
+        String token = session.path("accessToken");
+
+        bearer(token).when().delete("/api/users/me").then().statusCode(204);
+
+        assertThat(query("select status from user_account where id = '" + id + "'")).isEqualTo("deleted");
+        assertThat(query("select coalesce(email, '') || coalesce(username, '') || coalesce(password_hash, '') || coalesce(bio, '')"
+                + " from user_account where id = '" + id + "'")).isEmpty();
+        assertThat(query("select count(*) from refresh_token where user_id = '" + id + "'")).isEqualTo("0");
+        json().body("{\"email\": \"" + handle + "@example.com\", \"password\": \"" + com.swanstudios.user.Users.PASSWORD + "\"}")
+                .when().post("/api/auth/login").then().statusCode(401);
+        json().body("{\"refreshToken\": \"" + session.path("refreshToken") + "\"}").when().post("/api/auth/refresh").then().statusCode(401);
+        given().when().get("/api/users/" + id).then().statusCode(404);
+        bearer(token).when().get("/api/users/me").then().statusCode(404);
+        // the email and username are free again
+        register(handle);
+    }
+}

@@ -1,0 +1,109 @@
+package com.swanstudios.user.events;
+
+import static com.swanstudios.user.Users.adminToken;
+import static com.swanstudios.user.Users.bearer;
+import static com.swanstudios.user.Users.query;
+import static com.swanstudios.user.Users.register;
+import static com.swanstudios.user.Users.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import com.swanstudios.platform.infra.PlatformTestResource;
+import com.swanstudios.platform.infra.TopicRecords;
+import com.swanstudios.platform.kit.events.EventEnvelope;
+import com.swanstudios.user.account.UserEvents;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class UserEventsTest {
+
+    private static final Schema SCHEMA = loadSchema();
+
+    @Test
+    void everyChangeIsPublishedAsFullStateAndDeletionEndsInATombstone() {
+        Response session = register(unique("rae"));
+        String id = session.path("user.id");
+        bearer(session.path("accessToken")).body("{\"displayName\": \"Rae R.\"}").when().patch("/api/users/me").then().statusCode(200);
+        bearer(adminToken()).body("{\"role\": \"trainer\"}").when().put("/api/admin/users/" + id + "/role").then().statusCode(200);
+        bearer(session.path("accessToken")).when().delete("/api/users/me").then().statusCode(204);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<ConsumerRecord<String, String>> records = recordsFor(id);
+            assertThat(records).extracting(r -> header(r, EventEnvelope.CE_TYPE)).containsExactly(
+                    UserEvents.REGISTERED, UserEvents.PROFILE_CHANGED, UserEvents.ROLE_CHANGED, UserEvents.DELETED, UserEvents.ERASED);
+            records.subList(0, 4).forEach(r -> assertThat(SCHEMA.validate(r.value(), InputFormat.JSON)).as(r.value()).isEmpty());
+            assertThat(records.get(1).value()).contains("\"displayName\": \"Rae R.\"");
+            assertThat(records.get(2).value()).contains("\"role\": \"trainer\"");
+            assertThat(records.get(3).value()).contains("\"status\": \"deleted\"").doesNotContain("rae_");
+            assertThat(records.get(4).value()).as("tombstone").isNull();
+            assertThat(records).extracting(r -> r.value() == null ? null : r.value().replaceAll("(?s).*\"version\": (\\d+).*", "$1"))
+                    .containsExactly("0", "1", "2", "3", null);
+        });
+    }
+
+    @Test
+    void theFirstCreditGrantMakesAUserAClientOnceHoweverOftenItIsDelivered() throws Exception {
+        Response session = register(unique("sam"));
+        String id = session.path("user.id");
+        String eventId = UUID.randomUUID().toString();
+        sendCreditsGranted(eventId, id);
+        sendCreditsGranted(eventId, id); // redelivery
+        sendCreditsGranted(UUID.randomUUID().toString(), id); // a second purchase
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(query("select role from user_account where id = '" + id + "'")).isEqualTo("client"));
+        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(query("select count(*) from processed_event where consumer = 'user-service.credits' and event_id = '"
+                    + eventId + "'")).isEqualTo("1");
+            assertThat(recordsFor(id)).extracting(r -> header(r, EventEnvelope.CE_TYPE))
+                    .containsExactly(UserEvents.REGISTERED, UserEvents.ROLE_CHANGED);
+        });
+    }
+
+    private static void sendCreditsGranted(String eventId, String userId) throws Exception {
+        EventEnvelope envelope = new EventEnvelope(eventId, "/cart-service", "com.swanstudios.commerce.credits.granted",
+                OffsetDateTime.now(), userId, null);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, PlatformTestResource.kafka().bootstrapServers()),
+                new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>("commerce.credits.v1", null, userId,
+                    "{\"userId\": \"" + userId + "\", \"credits\": 8}", envelope.toKafkaHeaders())).get();
+        }
+    }
+
+    private static List<ConsumerRecord<String, String>> recordsFor(String id) {
+        return TopicRecords.readAll(PlatformTestResource.kafka().bootstrapServers(), UserEvents.TOPIC).stream()
+                .filter(r -> id.equals(r.key())).toList();
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    private static Schema loadSchema() {
+        try (InputStream in = UserEventsTest.class.getResourceAsStream("/contracts/identity.user.v1.schema.json")) {
+            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
