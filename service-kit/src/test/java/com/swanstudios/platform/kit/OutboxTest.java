@@ -27,7 +27,9 @@ class OutboxTest {
     @Test
     void theEventIsWrittenWithTheChangeAndPublishedAsACloudEvent() throws Exception {
         String key = "k-" + UUID.randomUUID().toString().substring(0, 8);
-        String eventId = given().contentType(ContentType.JSON).body("{\"key\":\"" + key + "\",\"text\":\"hello\"}")
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String eventId = given().contentType(ContentType.JSON).header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .body("{\"key\":\"" + key + "\",\"text\":\"hello\"}")
                 .when().post("/probe/notes")
                 .then().statusCode(200).extract().path("eventId");
 
@@ -46,6 +48,8 @@ class OutboxTest {
         assertThat(header(record, EventEnvelope.CE_TYPE)).isEqualTo("com.swanstudios.probe.note.created");
         assertThat(header(record, EventEnvelope.CE_SUBJECT)).isEqualTo(key);
         assertThat(header(record, EventEnvelope.CONTENT_TYPE)).isEqualTo("application/json");
+        assertThat(header(record, EventEnvelope.TRACEPARENT)).as("the request's trace continues in the event")
+                .startsWith("00-" + traceId + "-");
     }
 
     @Test

@@ -1,0 +1,78 @@
+package com.swanstudios.platform.catalog;
+
+import com.swanstudios.platform.catalog.PlatformCatalog.RouteSpec;
+import com.swanstudios.platform.catalog.PlatformCatalog.ServiceSpec;
+import com.swanstudios.platform.catalog.PlatformCatalog.TopicSpec;
+import java.util.List;
+
+/**
+ * Renders the catalog's route and topic tables as Kubernetes resources: Gateway API HTTPRoutes (what the
+ * local gateway does, in the cluster) and Strimzi KafkaTopics. The files in {@code deploy/kubernetes/generated}
+ * are this output; a test fails when they drift from the catalog.
+ */
+public final class KubernetesManifests {
+
+    public static final String GATEWAY_NAME = "swanstudios";
+    public static final String KAFKA_CLUSTER = "swanstudios";
+    private static final String HEADER = "# Generated from platform-catalog/src/main/resources/swanstudios/platform.json"
+            + " by KubernetesManifests: do not edit; change the catalog and run\n"
+            + "#   mvn -pl platform-catalog test -Ddeploy.render=true\n";
+
+    private KubernetesManifests() {
+    }
+
+    /** One HTTPRoute per service, listing every path prefix the gateway sends to it. */
+    public static String httpRoutes(PlatformCatalog catalog) {
+        StringBuilder out = new StringBuilder(HEADER);
+        for (ServiceSpec service : catalog.services()) {
+            List<RouteSpec> routes = catalog.routes().stream().filter(r -> r.service().equals(service.name())).toList();
+            if (routes.isEmpty()) {
+                continue;
+            }
+            out.append("---\n")
+                    .append("apiVersion: gateway.networking.k8s.io/v1\n")
+                    .append("kind: HTTPRoute\n")
+                    .append("metadata:\n")
+                    .append("  name: ").append(service.name()).append('\n')
+                    .append("  labels:\n")
+                    .append("    app.kubernetes.io/part-of: swanstudios\n")
+                    .append("spec:\n")
+                    .append("  parentRefs:\n")
+                    .append("    - name: ").append(GATEWAY_NAME).append('\n')
+                    .append("  rules:\n")
+                    .append("    - matches:\n");
+            for (RouteSpec route : routes) {
+                out.append("        - path:\n")
+                        .append("            type: PathPrefix\n")
+                        .append("            value: ").append(route.prefix()).append('\n');
+            }
+            out.append("      backendRefs:\n")
+                    .append("        - name: ").append(service.name()).append('\n')
+                    .append("          port: ").append(service.port()).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** Every topic with its dead-letter topic, as Strimzi KafkaTopic resources. */
+    public static String kafkaTopics(PlatformCatalog catalog, int replicas) {
+        StringBuilder out = new StringBuilder(HEADER);
+        for (TopicSpec topic : catalog.topicsWithDeadLetters()) {
+            out.append("---\n")
+                    .append("apiVersion: kafka.strimzi.io/v1beta2\n")
+                    .append("kind: KafkaTopic\n")
+                    .append("metadata:\n")
+                    .append("  name: ").append(topic.name().replace('.', '-')).append('\n')
+                    .append("  labels:\n")
+                    .append("    strimzi.io/cluster: ").append(KAFKA_CLUSTER).append('\n')
+                    .append("    swanstudios.dev/owner: ").append(topic.owner()).append('\n')
+                    .append("spec:\n")
+                    .append("  topicName: ").append(topic.name()).append('\n')
+                    .append("  partitions: ").append(topic.partitions()).append('\n')
+                    .append("  replicas: ").append(replicas).append('\n')
+                    .append("  config:\n")
+                    .append("    cleanup.policy: ").append(topic.cleanupPolicy()).append('\n')
+                    .append("    min.insync.replicas: ").append(Math.min(2, replicas)).append('\n');
+        }
+        return out.toString();
+    }
+}
