@@ -46,31 +46,41 @@ class LocalStackIT {
                 "-jar", home.resolve("local-stack/target/local-stack.jar").toString(),
                 "--home", home.toString(), "--data-dir", data.toString(), "--port-offset", String.valueOf(OFFSET))
                 .redirectErrorStream(true).start();
-        CompletableFuture<Boolean> ready = CompletableFuture.supplyAsync(() -> {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(launcher.getInputStream(), StandardCharsets.UTF_8))) {
+        // one thread reads the launcher's output for its whole life: it signals the ready line and keeps
+        // draining, so the launcher never blocks on a full pipe
+        CompletableFuture<Boolean> ready = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            BufferedReader out = new BufferedReader(new InputStreamReader(launcher.getInputStream(), StandardCharsets.UTF_8));
+            try {
                 for (String line; (line = out.readLine()) != null; ) {
                     synchronized (OUTPUT) {
                         OUTPUT.add(line);
                     }
                     if (line.startsWith(LocalStack.READY_LINE)) {
-                        // keep draining so the launcher never blocks on a full pipe
-                        CompletableFuture.runAsync(() -> out.lines().forEach(l -> { }));
-                        return true;
+                        ready.complete(true);
                     }
                 }
-                return false;
             } catch (IOException e) {
-                return false;
+                // the launcher ended
             }
-        });
-        boolean up = ready.get(240, TimeUnit.SECONDS);
-        assertThat(up).as("the launcher printed its ready line; output:\n%s", String.join("\n", OUTPUT)).isTrue();
+            ready.complete(false);
+        }, "launcher-output");
+        reader.setDaemon(true);
+        reader.start();
+        boolean up = ready.completeOnTimeout(false, 240, TimeUnit.SECONDS).get();
+        synchronized (OUTPUT) {
+            assertThat(up).as("the launcher printed its ready line; output:\n%s", String.join("\n", OUTPUT)).isTrue();
+        }
     }
 
     @AfterAll
-    static void stopIfStillRunning() {
+    static void stopIfStillRunning() throws InterruptedException {
         if (launcher != null && launcher.isAlive()) {
-            launcher.destroyForcibly();
+            launcher.destroy(); // lets the launcher stop what it started
+            if (!launcher.waitFor(60, TimeUnit.SECONDS)) {
+                launcher.descendants().forEach(ProcessHandle::destroyForcibly);
+                launcher.destroyForcibly();
+            }
         }
     }
 
