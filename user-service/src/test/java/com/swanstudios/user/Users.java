@@ -44,7 +44,20 @@ public final class Users {
         return json().header("Authorization", "Bearer " + accessToken);
     }
 
-    public static String adminToken() {
+    /**
+     * Signed in once per test JVM: the admin's sign-ins are rate-limited per account like anyone's, and the
+     * token outlives the suite (15 minutes).
+     */
+    public static synchronized String adminToken() {
+        if (adminToken == null) {
+            adminToken = signInAsAdmin();
+        }
+        return adminToken;
+    }
+
+    private static String adminToken;
+
+    private static String signInAsAdmin() {
         return json().body("{\"email\": \"admin@test.local\", \"password\": \"admin-test-password\"}")
                 .when().post("/api/auth/login").then().statusCode(200).extract().path("accessToken");
     }

@@ -25,7 +25,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.utils.Time;
 import org.jboss.logging.Logger;
 
@@ -89,7 +88,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         LOG.infof("Kafka on %s stopped", bootstrapServers());
     }
 
-    /** Creates each topic that does not exist yet, with its partitions and cleanup policy. */
+    /** Creates each topic that does not exist yet, with its partitions and configuration (cleanup policy...). */
     public void ensureTopics(Collection<TopicSpec> topics) {
         ensureTopics(bootstrapServers(), topics);
     }
@@ -101,7 +100,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             List<NewTopic> missing = topics.stream()
                     .filter(t -> !existing.contains(t.name()))
                     .map(t -> new NewTopic(t.name(), t.partitions(), (short) 1)
-                            .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, t.cleanupPolicy())))
+                            .configs(t.configs()))
                     .toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);

@@ -69,9 +69,9 @@ public final class KubernetesManifests {
                     .append("  topicName: ").append(topic.name()).append('\n')
                     .append("  partitions: ").append(topic.partitions()).append('\n')
                     .append("  replicas: ").append(replicas).append('\n')
-                    .append("  config:\n")
-                    .append("    cleanup.policy: ").append(topic.cleanupPolicy()).append('\n')
-                    .append("    min.insync.replicas: ").append(Math.min(2, replicas)).append('\n');
+                    .append("  config:\n");
+            topic.configs().forEach((key, value) -> out.append("    ").append(key).append(": ").append(value).append('\n'));
+            out.append("    min.insync.replicas: ").append(Math.min(2, replicas)).append('\n');
         }
         return out.toString();
     }

@@ -8,7 +8,9 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The platform's tables in one place: which services exist (port, database), which path prefixes the
@@ -38,8 +40,27 @@ public record PlatformCatalog(List<ServiceSpec> services, GatewaySpec gateway, L
     }
 
     public record TopicSpec(String name, int partitions, String cleanupPolicy, String owner) {
+        /** Seven days, in milliseconds. */
+        private static final String A_WEEK_MS = String.valueOf(7L * 24 * 60 * 60 * 1000);
+
         public boolean compacted() {
             return "compact".equals(cleanupPolicy);
+        }
+
+        /**
+         * The topic's Kafka configuration. A compacted topic holds the current state of entities that can be
+         * erased (users): {@code max.compaction.lag.ms} bounds how long a superseded record, with the
+         * personal data it carried, may outlive its tombstone, and {@code delete.retention.ms} keeps the
+         * tombstone itself a week so a consumer that was down for days still sees the deletion.
+         */
+        public Map<String, String> configs() {
+            Map<String, String> configs = new TreeMap<>();
+            configs.put("cleanup.policy", cleanupPolicy);
+            if (compacted()) {
+                configs.put("max.compaction.lag.ms", A_WEEK_MS);
+                configs.put("delete.retention.ms", A_WEEK_MS);
+            }
+            return configs;
         }
 
         /** Where a consumer parks what it could not process after its retries: {@code <topic>.dlq}. */

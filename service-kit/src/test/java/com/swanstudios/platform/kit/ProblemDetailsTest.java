@@ -61,6 +61,23 @@ class ProblemDetailsTest {
     }
 
     @Test
+    void anOversizedBodyIs413WithAProblem() {
+        String body = "{\"text\": \"" + "x".repeat(1024 * 1024 + 1) + "\"}";
+        given().contentType("application/json").body(body).when().post("/probe/notes")
+                .then().statusCode(413)
+                .contentType("application/problem+json")
+                .body("status", org.hamcrest.Matchers.equalTo(413));
+    }
+
+    @Test
+    void aLostConcurrentWriteIsAConflict() {
+        given().when().get("/probe/lost-race")
+                .then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", containsString("concurrent-modification"));
+    }
+
+    @Test
     void healthMetricsAndOpenApiAreServed() {
         given().when().get("/q/health/ready").then().statusCode(200)
                 .body(containsString("Database connections health check"))

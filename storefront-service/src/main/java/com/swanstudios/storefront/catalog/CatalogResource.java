@@ -23,6 +23,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
@@ -40,6 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class CatalogResource {
 
     private static final CacheControl PUBLIC_SHORT = CacheControl.valueOf("public, max-age=30");
+    private static final CacheControl PRIVATE = CacheControl.valueOf("private, no-store");
 
     private final CatalogService catalog;
     private final Caller caller;
@@ -55,25 +57,25 @@ public class CatalogResource {
     public Uni<Response> list(@QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
             @QueryParam("includeInactive") @DefaultValue("false") boolean includeInactive,
-            @HeaderParam("If-None-Match") String ifNoneMatch) {
+            @Context Request request) {
         PageCursor after = cursor == null || cursor.isBlank() ? null : PageCursor.decode(cursor);
         Uni<Void> allowed = includeInactive ? caller.requireAdmin("list inactive packages") : Uni.createFrom().voidItem();
-        return allowed.chain(() -> catalog.list(after, limit, includeInactive)).map(page -> {
-            EntityTag tag = new EntityTag(digest(page), true);
-            if (tag.toString().equals(ifNoneMatch)) {
-                return Response.notModified(tag).cacheControl(PUBLIC_SHORT).build();
-            }
-            return Response.ok(page).tag(tag).cacheControl(includeInactive ? CacheControl.valueOf("private, no-store") : PUBLIC_SHORT).build();
-        });
+        CacheControl caching = includeInactive ? PRIVATE : PUBLIC_SHORT;
+        return allowed.chain(() -> catalog.list(after, limit, includeInactive))
+                .map(page -> conditional(request, new EntityTag(digest(page), true), caching, page));
     }
 
     @GET
     @Path("/{id}")
     @PermitAll
-    public Uni<Response> get(@PathParam("id") UUID id, @HeaderParam("If-None-Match") String ifNoneMatch) {
-        return catalog.get(id).map(view -> view.etag().equals(ifNoneMatch)
-                ? Response.notModified(EntityTag.valueOf(view.etag())).build()
-                : Response.ok(view).tag(EntityTag.valueOf(view.etag())).cacheControl(PUBLIC_SHORT).build());
+    public Uni<Response> get(@PathParam("id") UUID id, @Context Request request) {
+        return catalog.get(id).map(view -> conditional(request, EntityTag.valueOf(view.etag()), PUBLIC_SHORT, view));
+    }
+
+    /** 304 when If-None-Match names this tag (or is *, or lists it among others, weakly compared), else 200. */
+    private static Response conditional(Request request, EntityTag tag, CacheControl caching, Object body) {
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+        return (notModified != null ? notModified : Response.ok(body)).tag(tag).cacheControl(caching).build();
     }
 
     @POST
@@ -89,11 +91,7 @@ public class CatalogResource {
     @Operation(summary = "Replace a package; send If-Match with the ETag you read (412 when someone changed it meanwhile)")
     public Uni<Response> replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull PackageRequest request) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new DomainException(428, "precondition-required", "Precondition Required",
-                    "Send If-Match with the package's ETag, so a concurrent change is not overwritten");
-        }
-        return catalog.replace(id, version(ifMatch), request)
+        return catalog.replace(id, version(requirePrecondition(ifMatch)), request)
                 .map(view -> Response.ok(view).tag(EntityTag.valueOf(view.etag())).build());
     }
 
@@ -102,8 +100,15 @@ public class CatalogResource {
     @RolesAllowed("admin")
     @Operation(summary = "Deactivate a package (it stays readable, so old orders keep their meaning)")
     public Uni<Response> deactivate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        Long expected = ifMatch == null || ifMatch.isBlank() ? null : version(ifMatch);
-        return catalog.deactivate(id, expected).map(ignored -> Response.noContent().build());
+        return catalog.deactivate(id, version(requirePrecondition(ifMatch))).map(ignored -> Response.noContent().build());
+    }
+
+    private static String requirePrecondition(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new DomainException(428, "precondition-required", "Precondition Required",
+                    "Send If-Match with the package's ETag, so a concurrent change is not overwritten");
+        }
+        return ifMatch;
     }
 
     private static long version(String ifMatch) {

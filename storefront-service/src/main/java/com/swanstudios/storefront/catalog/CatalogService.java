@@ -94,17 +94,13 @@ public class CatalogService {
 
     /** Deactivates (never deletes, so old orders keep their meaning); deactivating twice changes nothing. */
     @WithTransaction
-    public Uni<Void> deactivate(UUID id, Long expectedVersion) {
+    public Uni<Void> deactivate(UUID id, long expectedVersion) {
         return find(id)
-                .invoke(existing -> {
-                    if (expectedVersion != null) {
-                        requireVersion(existing, expectedVersion);
-                    }
-                })
                 .chain(existing -> {
                     if (!existing.active) {
-                        return Uni.createFrom().voidItem();
+                        return Uni.createFrom().voidItem(); // already done: repeating it is not a conflict
                     }
+                    requireVersion(existing, expectedVersion);
                     existing.active = false;
                     existing.updatedAt = now();
                     return announce(existing, DEACTIVATED).replaceWithVoid();

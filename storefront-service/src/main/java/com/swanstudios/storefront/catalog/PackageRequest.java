@@ -22,7 +22,7 @@ public record PackageRequest(
         @Min(1) @Max(14) Integer sessionsPerWeek,
         @NotNull @Min(value = PackageRules.MIN_PRICE_PER_SESSION_CENTS, message = "must be at least 14000 (USD 140.00)")
         @Max(10_000_000) Long pricePerSessionCents,
-        @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as USD") String currency,
+        @Pattern(regexp = "USD", message = "must be USD: the catalog is priced in US dollars") String currency,
         @NotNull @PositiveOrZero @Max(100_000) Integer displayOrder,
         Boolean active) {
 }

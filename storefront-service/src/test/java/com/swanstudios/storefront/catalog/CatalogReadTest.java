@@ -3,6 +3,7 @@ package com.swanstudios.storefront.catalog;
 import static com.swanstudios.storefront.catalog.CatalogApi.PACKAGES;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
@@ -32,7 +33,11 @@ class CatalogReadTest {
         assertThat(monthlyTotal).isEqualTo(6 * 3 * 4);
 
         given().header("If-None-Match", response.header("ETag")).when().get(PACKAGES + "?limit=100")
+                .then().statusCode(304).header("ETag", response.header("ETag")).header("Cache-Control", containsString("public"));
+        given().header("If-None-Match", "W/\"stale\", " + response.header("ETag")).when().get(PACKAGES + "?limit=100")
                 .then().statusCode(304);
+        given().header("If-None-Match", "*").when().get(PACKAGES + "?limit=100").then().statusCode(304);
+        given().header("If-None-Match", "W/\"stale\"").when().get(PACKAGES + "?limit=100").then().statusCode(200);
     }
 
     @Test

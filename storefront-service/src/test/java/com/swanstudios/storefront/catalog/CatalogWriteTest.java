@@ -54,6 +54,7 @@ class CatalogWriteTest {
             weekly  | "sessions": 8, "pricePerSessionCents": 15000           | packageType
             fixed   | "sessions": 0, "pricePerSessionCents": 15000           | sessions
             fixed   | "sessions": 8                                          | pricePerSessionCents
+            fixed   | "sessions": 8, "pricePerSessionCents": 15000, "currency": "EUR" | currency
             """)
     void everyBrokenRuleIsA400NamingTheFieldAndWritesNothing(String type, String fields, String badField) throws Exception {
         String name = freshName("Broken");
@@ -88,15 +89,16 @@ class CatalogWriteTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
-            price below the minimum | 'fixed', 2, null, null, 2, 13000, 26000
-            total cost not the product | 'fixed', 2, null, null, 2, 15000, 1
-            fixed total not its sessions | 'fixed', 2, null, null, 3, 15000, 45000
-            monthly total not months x weekly x 4 | 'monthly', null, 2, 2, 8, 15000, 120000
-            monthly with sessions | 'monthly', 5, 2, 2, 16, 15000, 240000
+            price below the minimum | 'fixed', 2, null, null, 2, 13000, 26000, 'USD'
+            total cost not the product | 'fixed', 2, null, null, 2, 15000, 1, 'USD'
+            fixed total not its sessions | 'fixed', 2, null, null, 3, 15000, 45000, 'USD'
+            monthly total not months x weekly x 4 | 'monthly', null, 2, 2, 8, 15000, 120000, 'USD'
+            monthly with sessions | 'monthly', 5, 2, 2, 16, 15000, 240000, 'USD'
+            priced in another currency | 'fixed', 2, null, null, 2, 15000, 30000, 'EUR'
             """)
     void theDatabaseRejectsADirectInsertThatBreaksARule(String rule, String values) {
         String sql = "insert into training_package (id, name, package_type, sessions, months, sessions_per_week, total_sessions,"
-                + " price_per_session_cents, total_cost_cents, display_order) values (gen_random_uuid(), '" + freshName("Sql")
+                + " price_per_session_cents, total_cost_cents, currency, display_order) values (gen_random_uuid(), '" + freshName("Sql")
                 + "', " + values + ", " + freshDisplayOrder() + ")";
         assertThat(sqlStateOf(sql)).as(rule).isEqualTo("23514"); // check_violation
     }
@@ -148,8 +150,11 @@ class CatalogWriteTest {
                 .when().post(PACKAGES).then().statusCode(201).extract().response();
         String id = created.path("id");
 
-        asAdmin().when().delete(PACKAGES + "/" + id).then().statusCode(204);
-        asAdmin().when().delete(PACKAGES + "/" + id).then().statusCode(204);
+        asAdmin().when().delete(PACKAGES + "/" + id).then().statusCode(428).contentType("application/problem+json");
+        asAdmin().header("If-Match", "\"7\"").when().delete(PACKAGES + "/" + id).then().statusCode(412);
+        asAdmin().header("If-Match", created.header("ETag")).when().delete(PACKAGES + "/" + id).then().statusCode(204);
+        // repeating it (the client did not see the first answer) is not a conflict
+        asAdmin().header("If-Match", created.header("ETag")).when().delete(PACKAGES + "/" + id).then().statusCode(204);
 
         given().when().get(PACKAGES + "/" + id).then().statusCode(200).body("active", equalTo(false)).body("version", equalTo(1));
         given().queryParam("limit", 100).when().get(PACKAGES).then().statusCode(200).body("items.id", not(hasItem(id)));

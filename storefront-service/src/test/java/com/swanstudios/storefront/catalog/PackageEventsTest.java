@@ -34,9 +34,10 @@ class PackageEventsTest {
         Response created = asAdmin().body(fixed(freshName("Evented"), 6, 15000, freshDisplayOrder()))
                 .when().post(PACKAGES).then().statusCode(201).extract().response();
         String id = created.path("id");
-        asAdmin().header("If-Match", created.header("ETag")).body(fixed(created.path("name"), 6, 15500, created.path("displayOrder")))
-                .when().put(PACKAGES + "/" + id).then().statusCode(200);
-        asAdmin().when().delete(PACKAGES + "/" + id).then().statusCode(204);
+        String updated = asAdmin().header("If-Match", created.header("ETag"))
+                .body(fixed(created.path("name"), 6, 15500, created.path("displayOrder")))
+                .when().put(PACKAGES + "/" + id).then().statusCode(200).extract().header("ETag");
+        asAdmin().header("If-Match", updated).when().delete(PACKAGES + "/" + id).then().statusCode(204);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             List<ConsumerRecord<String, String>> records = records().stream().filter(r -> id.equals(r.key())).toList();

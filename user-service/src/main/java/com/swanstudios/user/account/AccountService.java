@@ -8,11 +8,13 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /** Accounts: creation, profile, role and erasure, each change announced on identity.user.v1 in its transaction. */
 @ApplicationScoped
@@ -73,8 +75,15 @@ public class AccountService {
                 "public".equals(account.profileVisibility) || account.id.equals(viewer) || viewerIsAdmin));
     }
 
+    /** Merge-patch: fields left out stay; optional fields sent as null or "" are cleared; required ones cannot be. */
     @WithTransaction
     public Uni<UserAccount> changeProfile(UUID id, ProfileChange change) {
+        List<FieldError> uncleared = change.requiredFieldsSentAsNull().stream()
+                .map(field -> new FieldError(field, "cannot be cleared")).toList();
+        if (!uncleared.isEmpty()) {
+            return Uni.createFrom().failure(new DomainException(400, "validation", "Validation Failed",
+                    uncleared.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")), uncleared));
+        }
         return active(id)
                 .call(account -> change.username() == null || change.username().equalsIgnoreCase(account.username)
                         ? Uni.createFrom().voidItem()
@@ -84,35 +93,43 @@ public class AccountService {
                             }
                         }).replaceWithVoid())
                 .invoke(account -> {
-                    set(change.displayName(), v -> account.displayName = v.strip());
-                    set(change.username(), v -> account.username = v);
-                    set(change.avatarUrl(), v -> account.avatarUrl = blankToNull(v));
-                    set(change.bio(), v -> account.bio = blankToNull(v));
-                    set(change.fitnessGoal(), v -> account.fitnessGoal = blankToNull(v));
-                    set(change.experienceLevel(), v -> account.experienceLevel = blankToNull(v));
-                    set(change.dateOfBirth(), v -> account.dateOfBirth = v);
-                    set(change.specialties(), v -> account.specialties = blankToNull(v));
-                    set(change.certifications(), v -> account.certifications = blankToNull(v));
-                    set(change.hourlyRateCents(), v -> account.hourlyRateCents = v);
-                    set(change.profileVisibility(), v -> account.profileVisibility = v);
-                    set(change.discoverable(), v -> account.discoverable = v);
+                    set(change, "displayName", v -> account.displayName = change.displayName().strip());
+                    set(change, "username", v -> account.username = change.username());
+                    set(change, "profileVisibility", v -> account.profileVisibility = change.profileVisibility());
+                    set(change, "discoverable", v -> account.discoverable = change.discoverable());
+                    set(change, "avatarUrl", v -> account.avatarUrl = blankToNull(change.avatarUrl()));
+                    set(change, "bio", v -> account.bio = blankToNull(change.bio()));
+                    set(change, "fitnessGoal", v -> account.fitnessGoal = blankToNull(change.fitnessGoal()));
+                    set(change, "experienceLevel", v -> account.experienceLevel = blankToNull(change.experienceLevel()));
+                    set(change, "specialties", v -> account.specialties = blankToNull(change.specialties()));
+                    set(change, "certifications", v -> account.certifications = blankToNull(change.certifications()));
+                    set(change, "dateOfBirth", v -> account.dateOfBirth = change.dateOfBirth());
+                    set(change, "hourlyRateCents", v -> account.hourlyRateCents = change.hourlyRateCents());
                     account.updatedAt = now();
                 })
                 .call(account -> events.publishState(account, UserEvents.PROFILE_CHANGED));
     }
 
+    /**
+     * The new role is in the next access token: refresh tokens are revoked so the next one is issued soon
+     * (access tokens already out keep their old role until they expire). The last admin cannot be demoted.
+     */
     @WithTransaction
     public Uni<UserAccount> changeRole(UUID id, String role) {
         if (!Roles.ALL.contains(role)) {
-            throw DomainException.invalidField("role", "must be one of user, client, trainer, admin");
+            return Uni.createFrom().failure(DomainException.invalidField("role", "must be one of user, client, trainer, admin"));
         }
         return active(id).call(account -> {
             if (role.equals(account.role)) {
                 return Uni.createFrom().voidItem();
             }
-            account.role = role;
-            account.updatedAt = now();
-            return events.publishState(account, UserEvents.ROLE_CHANGED);
+            return (Roles.ADMIN.equals(account.role) ? requireAnotherAdmin(account) : Uni.createFrom().voidItem())
+                    .chain(() -> refreshTokens.deleteAllFor(account.id))
+                    .chain(() -> {
+                        account.role = role;
+                        account.updatedAt = now();
+                        return events.publishState(account, UserEvents.ROLE_CHANGED);
+                    });
         });
     }
 
@@ -135,6 +152,7 @@ public class AccountService {
     @WithTransaction
     public Uni<Void> erase(UUID id) {
         return active(id)
+                .call(account -> Roles.ADMIN.equals(account.role) ? requireAnotherAdmin(account) : Uni.createFrom().voidItem())
                 .call(account -> refreshTokens.deleteAllFor(account.id))
                 .invoke(account -> {
                     account.email = null;
@@ -159,10 +177,26 @@ public class AccountService {
                 .replaceWithVoid();
     }
 
-    private static <T> void set(T value, Consumer<T> setter) {
-        if (value != null) {
-            setter.accept(value);
+    private static void set(ProfileChange change, String field, Consumer<String> apply) {
+        if (change.has(field)) {
+            apply.accept(field);
         }
+    }
+
+    /**
+     * Someone must be left who can change roles. Locks every admin row, always in id order, so two admins
+     * demoting each other at once queue up instead of both passing this check (or deadlocking).
+     */
+    private static Uni<Void> requireAnotherAdmin(UserAccount admin) {
+        return UserAccount.<UserAccount>find("role = ?1 and status = ?2 order by id", Roles.ADMIN, UserAccount.ACTIVE)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list()
+                .invoke(admins -> {
+                    if (admins.stream().allMatch(other -> other.id.equals(admin.id))) {
+                        throw new DomainException(409, "last-admin", "Conflict",
+                                "This is the only admin account; make another admin first");
+                    }
+                })
+                .replaceWithVoid();
     }
 
     private static String blankToNull(String value) {

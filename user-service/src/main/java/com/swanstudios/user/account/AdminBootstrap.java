@@ -1,5 +1,6 @@
 package com.swanstudios.user.account;
 
+import com.swanstudios.platform.kit.problem.DomainException;
 import com.swanstudios.user.auth.AuthService;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
@@ -7,39 +8,73 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.validation.Validator;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-/** Creates the first admin from ADMIN_EMAIL / ADMIN_PASSWORD when no account has that email yet. */
+/**
+ * Creates the first admin from ADMIN_EMAIL / ADMIN_PASSWORD when no account has that email yet. A value
+ * that could not be an account stops the service at start, saying why, rather than leaving it without
+ * an admin. Replicas starting together may race: the loser finds the winner's account and carries on.
+ */
 @ApplicationScoped
 public class AdminBootstrap {
 
     private static final Logger LOG = Logger.getLogger(AdminBootstrap.class);
 
     private final AuthService auth;
+    private final Validator validator;
     private final Optional<String> email;
     private final Optional<String> password;
     private final String username;
 
-    AdminBootstrap(AuthService auth, @ConfigProperty(name = "swan.admin.email") Optional<String> email,
+    AdminBootstrap(AuthService auth, Validator validator, @ConfigProperty(name = "swan.admin.email") Optional<String> email,
             @ConfigProperty(name = "swan.admin.password") Optional<String> password,
             @ConfigProperty(name = "swan.admin.username", defaultValue = "admin") String username) {
         this.auth = auth;
+        this.validator = validator;
         this.email = email.filter(v -> !v.isBlank());
         this.password = password.filter(v -> !v.isBlank());
         this.username = username;
     }
 
     void onStart(@Observes StartupEvent start) throws Throwable {
+        if (email.isEmpty() != password.isEmpty()) {
+            LOG.warn("Only one of ADMIN_EMAIL and ADMIN_PASSWORD is set; no admin account is bootstrapped");
+        }
         if (email.isEmpty() || password.isEmpty()) {
             return;
         }
-        VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> UserAccount.findByEmail(email.get()))
-                .chain(existing -> existing != null
-                        ? Uni.createFrom().voidItem()
-                        : auth.register(new RegistrationRequest(email.get(), password.get(), username, "Administrator"), Roles.ADMIN)
-                                .invoke(session -> LOG.infof("Created the first admin account %s", email.get()))
-                                .replaceWithVoid()));
+        RegistrationRequest request = new RegistrationRequest(email.get(), password.get(), username, "Administrator");
+        String invalid = validator.validate(request).stream()
+                .map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted().collect(Collectors.joining("; "));
+        if (!invalid.isEmpty()) {
+            throw new IllegalStateException("The bootstrap admin (ADMIN_EMAIL, ADMIN_PASSWORD) is not a valid account: " + invalid);
+        }
+        VertxContextSupport.subscribeAndAwait(() -> existing().chain(account -> {
+            if (account != null) {
+                if (!Roles.ADMIN.equals(account.role)) {
+                    LOG.warnf("The bootstrap admin %s exists with role %s; left as it is", email.get(), account.role);
+                }
+                return Uni.createFrom().voidItem();
+            }
+            return auth.register(request, Roles.ADMIN)
+                    .invoke(session -> LOG.infof("Created the first admin account %s", email.get()))
+                    .replaceWithVoid()
+                    .onFailure(e -> e instanceof DomainException d && d.status() == 409).recoverWithUni(conflict -> existing()
+                            .invoke(raced -> {
+                                if (raced == null) {
+                                    throw new IllegalStateException("Cannot bootstrap the admin " + email.get() + ": "
+                                            + conflict.getMessage() + " (set swan.admin.username to a free one)", conflict);
+                                }
+                            })
+                            .replaceWithVoid());
+        }));
+    }
+
+    private Uni<UserAccount> existing() {
+        return Panache.withSession(() -> UserAccount.findByEmail(email.get()));
     }
 }

@@ -30,9 +30,13 @@ public class UserEvents {
                 .call(state -> outbox.stage(new OutboundEvent(TOPIC, type, state.id().toString(), state)));
     }
 
-    /** The deleted state, then a tombstone that removes the user from the compacted topic. */
+    /**
+     * The deleted state, then a tombstone that removes the user from the compacted topic. The user's earlier
+     * events still in the outbox (they carry names and avatar) go first.
+     */
     public Uni<Void> publishErasure(UserAccount account) {
-        return publishState(account, DELETED)
+        return outbox.forget(TOPIC, account.id.toString())
+                .chain(() -> publishState(account, DELETED))
                 .call(state -> outbox.stage(OutboundEvent.tombstone(TOPIC, ERASED, state.id().toString())))
                 .replaceWithVoid();
     }

@@ -32,7 +32,7 @@ public class AuthResource {
     @POST
     @Path("/register")
     public Uni<Response> register(@Valid @NotNull RegistrationRequest request, @Context HttpServerRequest http) {
-        limits.register(address(http));
+        limits.register(address(http), request.email());
         return auth.register(request).map(session -> Response.status(201).entity(session).build());
     }
 

@@ -11,6 +11,7 @@ import com.swanstudios.user.token.RefreshTokens;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Sign-up, sign-in, token refresh and sign-out. Password work happens outside any transaction (it is slow
@@ -36,6 +37,11 @@ public class AuthService {
     }
 
     public Uni<Session> register(RegistrationRequest request, String role) {
+        if (request.password().getBytes(StandardCharsets.UTF_8).length > PasswordHasher.MAX_BYTES) {
+            // bcrypt ignores what follows byte 72: a longer password would only seem stronger
+            return Uni.createFrom().failure(DomainException.invalidField("password",
+                    "must be at most " + PasswordHasher.MAX_BYTES + " bytes in UTF-8 (fewer characters when they are not ASCII)"));
+        }
         return passwords.hash(request.password())
                 .chain(hash -> accounts.register(request, hash, role))
                 .chain(this::startSession);

@@ -15,6 +15,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class PasswordHasher {
 
+    /** bcrypt reads at most this many bytes of a password. */
+    public static final int MAX_BYTES = 72;
+
     private final int cost;
     /** Checked against when the email is unknown, so that answer takes as long as a wrong password. */
     private volatile String decoy;

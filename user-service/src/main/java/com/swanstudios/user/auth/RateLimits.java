@@ -23,6 +23,7 @@ public class RateLimits {
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
             .maximumSize(200_000).expireAfterAccess(1, TimeUnit.HOURS).build();
     private final Limit registerPerAddress;
+    private final Limit registerPerAccount;
     private final Limit loginPerAddress;
     private final Limit loginPerAccount;
 
@@ -34,20 +35,28 @@ public class RateLimits {
     }
 
     RateLimits(@ConfigProperty(name = "swan.ratelimit.register-per-address") String registerPerAddress,
+            @ConfigProperty(name = "swan.ratelimit.register-per-account") String registerPerAccount,
             @ConfigProperty(name = "swan.ratelimit.login-per-address") String loginPerAddress,
             @ConfigProperty(name = "swan.ratelimit.login-per-account") String loginPerAccount) {
         this.registerPerAddress = Limit.parse(registerPerAddress);
+        this.registerPerAccount = Limit.parse(registerPerAccount);
         this.loginPerAddress = Limit.parse(loginPerAddress);
         this.loginPerAccount = Limit.parse(loginPerAccount);
     }
 
-    public void register(String address) {
+    /** Per address against sign-up floods; per email against probing one address for "already registered". */
+    public void register(String address, String email) {
         take("register:address:" + address, registerPerAddress, "Too many sign-ups from your address");
+        take("register:account:" + account(email), registerPerAccount, "Too many sign-ups for this email address");
     }
 
     public void login(String address, String email) {
         take("login:address:" + address, loginPerAddress, "Too many sign-in attempts from your address");
-        take("login:account:" + email.strip().toLowerCase(Locale.ROOT), loginPerAccount, "Too many sign-in attempts for this account");
+        take("login:account:" + account(email), loginPerAccount, "Too many sign-in attempts for this account");
+    }
+
+    private static String account(String email) {
+        return email.strip().toLowerCase(Locale.ROOT);
     }
 
     private void take(String key, Limit limit, String message) {

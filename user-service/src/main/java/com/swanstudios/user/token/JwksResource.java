@@ -1,5 +1,6 @@
 package com.swanstudios.user.token;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -21,7 +22,7 @@ public class JwksResource {
     @GET
     @PermitAll
     @Produces({"application/jwk-set+json", MediaType.APPLICATION_JSON})
-    public Response jwks() {
-        return Response.ok(keys.jwks()).cacheControl(CacheControl.valueOf("public, max-age=300")).build();
+    public Uni<Response> jwks() {
+        return keys.jwks().map(jwks -> Response.ok(jwks).cacheControl(CacheControl.valueOf("public, max-age=60")).build());
     }
 }

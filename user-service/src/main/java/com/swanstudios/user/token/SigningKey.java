@@ -7,7 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 
-/** An RSA key pair that signs access tokens; the newest unretired one signs. */
+/** An RSA key pair that signs access tokens: published from creation, signing from {@code activatesAt}. */
 @Entity
 @Table(name = "signing_key")
 public class SigningKey extends PanacheEntityBase {
@@ -22,6 +22,9 @@ public class SigningKey extends PanacheEntityBase {
     public String publicJwk;
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
+    @Column(name = "activates_at", nullable = false)
+    public OffsetDateTime activatesAt;
+    /** When a newer key took over; published until then plus the access-token lifetime. */
     @Column(name = "retired_at")
     public OffsetDateTime retiredAt;
 }

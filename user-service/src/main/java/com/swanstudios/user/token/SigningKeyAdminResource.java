@@ -6,7 +6,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Key rotation, for admins (under /api/admin/users so the gateway routes it here). */
 @Path("/api/admin/users/signing-keys")
@@ -22,7 +22,8 @@ public class SigningKeyAdminResource {
     @POST
     @Path("/rotate")
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<Map<String, String>> rotate() {
-        return keys.rotate().map(kid -> Map.of("activeKeyId", kid));
+    @Operation(summary = "Publish a new signing key now; it signs from activatesAt (KEY_ACTIVATION_DELAY later)")
+    public Uni<SigningKeys.Rotation> rotate() {
+        return keys.rotate();
     }
 }

@@ -22,77 +22,100 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * The keys that sign access tokens, kept in this service's database. The newest unretired key signs;
- * rotation adds a new key and retires the old one, which stays in the JWKS until every token it signed
- * has expired. Each replica reloads the keys every minute, so a rotation done on one reaches all.
+ * The keys that sign access tokens, kept in this service's database. Rotation is publish-then-use: the new
+ * key is in the JWKS at once but signs only after {@code swan.auth.key-activation-delay}, by which time
+ * every verifier can have fetched it (they refresh on an unknown key id at most once a minute). The key it
+ * replaces retires at that moment and stays published until the last token it signed has expired.
+ * <p>
+ * The JWKS is read from the database on each request, so every replica publishes the same keys. Each
+ * replica keeps the private keys in memory, reloaded every minute and after its own rotations; the key to
+ * sign with is chosen at issue time, so all replicas switch at the same instant.
  */
 @ApplicationScoped
 public class SigningKeys {
 
     private static final Logger LOG = Logger.getLogger(SigningKeys.class);
 
-    /** The key that signs now. */
-    public record ActiveKey(String kid, PrivateKey privateKey) {
+    /** A key this replica can sign with, from {@code activatesAt} on. */
+    public record ActiveKey(String kid, PrivateKey privateKey, OffsetDateTime activatesAt) {
+    }
+
+    /** What a rotation did: which key signs next, and from when. */
+    public record Rotation(String keyId, OffsetDateTime activatesAt) {
     }
 
     private final Duration publishRetiredFor;
-    private volatile ActiveKey active;
-    private volatile String jwks = "{\"keys\":[]}";
+    private final Duration activationDelay;
+    private volatile List<ActiveKey> usable = List.of();
 
-    SigningKeys(@ConfigProperty(name = "swan.auth.access-token-ttl") Duration accessTokenTtl) {
+    SigningKeys(@ConfigProperty(name = "swan.auth.access-token-ttl") Duration accessTokenTtl,
+            @ConfigProperty(name = "swan.auth.key-activation-delay") Duration activationDelay) {
         // a retired key verifies the tokens it signed until they expire, plus clock skew
         this.publishRetiredFor = accessTokenTtl.plusMinutes(5);
+        this.activationDelay = activationDelay;
     }
 
-    /** Before any other start-up work, which may already issue tokens (the admin bootstrap). */
+    /**
+     * Before any other start-up work, which may already issue tokens (the admin bootstrap). The very first
+     * key signs at once: nothing has been issued yet that a verifier could have cached keys for.
+     */
     void onStart(@Observes @Priority(1000) StartupEvent start) throws Throwable {
         VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> SigningKey.count("retiredAt is null")
-                .chain(n -> n > 0 ? Uni.createFrom().voidItem() : generateAndStore().replaceWithVoid()))
+                .chain(n -> n > 0 ? Uni.createFrom().voidItem() : generateAndStore(now()).replaceWithVoid()))
                 .chain(this::reload));
     }
 
+    /** The newest key whose activation time has come. */
     public ActiveKey active() {
-        return active;
+        OffsetDateTime now = now();
+        return usable.stream().filter(k -> !k.activatesAt().isAfter(now)).max(Comparator.comparing(ActiveKey::activatesAt))
+                .orElseThrow(() -> new IllegalStateException("no signing key is active"));
     }
 
-    public String jwks() {
-        return jwks;
+    /** The public keys of every key that signs, will sign, or signed tokens that may not have expired yet. */
+    public Uni<String> jwks() {
+        return Panache.withSession(() -> SigningKey.<SigningKey>list("retiredAt is null or retiredAt > ?1 order by activatesAt desc",
+                        now().minus(publishRetiredFor)))
+                .map(keys -> keys.stream().map(k -> k.publicJwk).collect(Collectors.joining(",", "{\"keys\":[", "]}")));
     }
 
-    /** Adds a new signing key and retires the others; tokens they signed stay valid until they expire. */
-    public Uni<String> rotate() {
-        return Panache.withTransaction(() -> SigningKey.update("retiredAt = ?1 where retiredAt is null", now())
-                        .chain(this::generateAndStore))
+    /** Adds a key that signs after the activation delay; the keys before it retire at that moment. */
+    public Uni<Rotation> rotate() {
+        OffsetDateTime activatesAt = now().plus(activationDelay);
+        return Panache.withTransaction(() -> SigningKey.update("retiredAt = ?1 where retiredAt is null", activatesAt)
+                        .chain(() -> generateAndStore(activatesAt)))
                 .call(this::reload)
-                .invoke(kid -> LOG.infof("Signing key rotated: %s now signs", kid));
+                .map(kid -> new Rotation(kid, activatesAt))
+                .invoke(rotation -> LOG.infof("Signing key %s published; it signs from %s", rotation.keyId(), rotation.activatesAt()));
     }
 
     @Scheduled(every = "60s", delayed = "60s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> reload() {
-        return Panache.withSession(() -> SigningKey.<SigningKey>list("retiredAt is null or retiredAt > ?1 order by createdAt desc",
-                        now().minus(publishRetiredFor)))
+        return Panache.withSession(() -> SigningKey.<SigningKey>list("retiredAt is null or retiredAt > ?1", now()))
                 .invoke(keys -> {
-                    SigningKey newest = keys.stream().filter(k -> k.retiredAt == null).findFirst()
-                            .orElseThrow(() -> new IllegalStateException("no active signing key"));
-                    active = new ActiveKey(newest.kid, privateKey(newest.privateKey));
-                    jwks = keys.stream().map(k -> k.publicJwk).collect(Collectors.joining(",", "{\"keys\":[", "]}"));
+                    if (keys.isEmpty()) {
+                        throw new IllegalStateException("no signing key in the database");
+                    }
+                    usable = keys.stream().map(k -> new ActiveKey(k.kid, privateKey(k.privateKey), k.activatesAt)).toList();
                 })
                 .replaceWithVoid();
     }
 
-    private Uni<String> generateAndStore() {
+    private Uni<String> generateAndStore(OffsetDateTime activatesAt) {
         return Blocking.call(SigningKeys::generate).chain(pair -> {
             SigningKey key = new SigningKey();
             key.kid = "k-" + OffsetDateTime.now(ZoneOffset.UTC).toEpochSecond() + "-" + Long.toHexString(System.nanoTime() & 0xffffff);
             key.privateKey = Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded());
             key.publicJwk = jwk(key.kid, (RSAPublicKey) pair.getPublic());
             key.createdAt = now();
+            key.activatesAt = activatesAt;
             return key.persist().replaceWith(key.kid);
         });
     }
@@ -131,5 +154,4 @@ public class SigningKeys {
     private static OffsetDateTime now() {
         return OffsetDateTime.now(ZoneOffset.UTC);
     }
-
 }

@@ -87,6 +87,9 @@ class AccountTest {
         assertThat(query("select coalesce(email, '') || coalesce(username, '') || coalesce(password_hash, '') || coalesce(bio, '')"
                 + " from user_account where id = '" + id + "'")).isEmpty();
         assertThat(query("select count(*) from refresh_token where user_id = '" + id + "'")).isEqualTo("0");
+        // earlier states (with names) are gone from the outbox; only the deleted state and the tombstone remain
+        assertThat(query("select string_agg(event_type, ',' order by seq) from outbox_message where aggregate_id = '" + id + "'"))
+                .isEqualTo(UserEvents.DELETED + "," + UserEvents.ERASED);
         json().body("{\"email\": \"" + handle + "@example.com\", \"password\": \"" + com.swanstudios.user.Users.PASSWORD + "\"}")
                 .when().post("/api/auth/login").then().statusCode(401);
         json().body("{\"refreshToken\": \"" + session.path("refreshToken") + "\"}").when().post("/api/auth/refresh").then().statusCode(401);
@@ -94,5 +97,51 @@ class AccountTest {
         bearer(token).when().get("/api/users/me").then().statusCode(404);
         // the email and username are free again
         register(handle);
+    }
+
+    @Test
+    void nullClearsAnOptionalFieldButNotARequiredOne() throws Exception {
+        Response session = register(unique("ned"));
+        String token = session.path("accessToken");
+        String id = session.path("user.id");
+        bearer(token).body("{\"dateOfBirth\": \"1990-04-01\", \"hourlyRateCents\": 9000, \"bio\": \"Runs\"}")
+                .when().patch("/api/users/me").then().statusCode(200)
+                .body("dateOfBirth", equalTo("1990-04-01")).body("hourlyRateCents", equalTo(9000));
+
+        bearer(token).body("{\"dateOfBirth\": null, \"hourlyRateCents\": null}").when().patch("/api/users/me").then().statusCode(200)
+                .body("dateOfBirth", nullValue()).body("hourlyRateCents", nullValue()).body("bio", equalTo("Runs"));
+
+        bearer(token).body("{\"displayName\": null, \"discoverable\": null}").when().patch("/api/users/me").then().statusCode(400)
+                .body("errors.field", hasItems("displayName", "discoverable"));
+        bearer(token).body("{\"displayName\": \"   \"}").when().patch("/api/users/me").then().statusCode(400)
+                .body("errors.field", hasItems("displayName"));
+        assertThat(query("select display_name || ':' || version from user_account where id = '" + id + "'"))
+                .isEqualTo(session.path("user.displayName") + ":2");
+    }
+
+    @Test
+    void aRoleChangeEndsTheUsersSessionsAndTheLastAdminStays() {
+        Response user = register(unique("ona"));
+        String id = user.path("user.id");
+        bearer(adminToken()).body("{\"role\": \"trainer\"}").when().put("/api/admin/users/" + id + "/role").then().statusCode(200);
+        // the next access token must carry the new role: the old refresh token no longer gets one
+        json().body("{\"refreshToken\": \"" + user.path("refreshToken") + "\"}").when().post("/api/auth/refresh").then().statusCode(401);
+        json().body("{\"email\": \"" + user.path("user.email") + "\", \"password\": \"" + com.swanstudios.user.Users.PASSWORD + "\"}")
+                .when().post("/api/auth/login").then().statusCode(200).body("user.role", equalTo("trainer"));
+
+        String bootstrapAdmin = bearer(adminToken()).when().get("/api/users/me").then().statusCode(200).extract().path("id");
+        bearer(adminToken()).body("{\"role\": \"admin\"}").when().put("/api/admin/users/" + id + "/role").then().statusCode(200);
+        String deputy = json().body("{\"email\": \"" + user.path("user.email") + "\", \"password\": \"" + com.swanstudios.user.Users.PASSWORD + "\"}")
+                .when().post("/api/auth/login").then().statusCode(200).extract().path("accessToken");
+        try {
+            bearer(deputy).body("{\"role\": \"user\"}").when().put("/api/admin/users/" + bootstrapAdmin + "/role").then().statusCode(200);
+            // now the deputy is the only admin
+            bearer(deputy).body("{\"role\": \"user\"}").when().put("/api/admin/users/" + id + "/role")
+                    .then().statusCode(409).body("type", org.hamcrest.Matchers.endsWith("last-admin"));
+            bearer(deputy).when().delete("/api/users/me").then().statusCode(409);
+        } finally {
+            bearer(deputy).body("{\"role\": \"admin\"}").when().put("/api/admin/users/" + bootstrapAdmin + "/role").then().statusCode(200);
+        }
+        bearer(adminToken()).body("{\"role\": \"user\"}").when().put("/api/admin/users/" + id + "/role").then().statusCode(200);
     }
 }

@@ -52,6 +52,12 @@ class AuthFlowTest {
                 .body("errors.field", hasItems("email", "password", "username", "displayName"));
         json().body("{\"email\": ").when().post("/api/auth/register").then().statusCode(400)
                 .contentType("application/problem+json");
+        // 40 characters but 80 bytes: bcrypt would silently ignore the last 8
+        String handle = unique("uma");
+        json().body(Users.registration(handle).replace(PASSWORD, "\u00e9".repeat(40))).when().post("/api/auth/register")
+                .then().statusCode(400).body("errors.field", hasItems("password"));
+        json().body(Users.registration(handle).replace("\"displayName\": \"" + handle + "\"", "\"displayName\": \"  \""))
+                .when().post("/api/auth/register").then().statusCode(400).body("errors.field", hasItems("displayName"));
     }
 
     @Test
@@ -113,6 +119,16 @@ class AuthFlowTest {
         for (int attempt = 0; attempt < 15 && status != 429; attempt++) {
             status = given().contentType("application/json").header("X-Forwarded-For", "192.0.2.77")
                     .body(Users.registration(unique("reg"))).when().post("/api/auth/register").then().extract().statusCode();
+        }
+        assertThat(status).isEqualTo(429);
+    }
+
+    @Test
+    void registrationIsRateLimitedPerEmailAddress() {
+        String body = Users.registration(unique("vic"));
+        int status = 0;
+        for (int attempt = 0; attempt < 10 && status != 429; attempt++) {
+            status = json().body(body).when().post("/api/auth/register").then().extract().statusCode();
         }
         assertThat(status).isEqualTo(429);
     }

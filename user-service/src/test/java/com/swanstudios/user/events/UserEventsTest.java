@@ -44,6 +44,8 @@ class UserEventsTest {
         String id = session.path("user.id");
         bearer(session.path("accessToken")).body("{\"displayName\": \"Rae R.\"}").when().patch("/api/users/me").then().statusCode(200);
         bearer(adminToken()).body("{\"role\": \"trainer\"}").when().put("/api/admin/users/" + id + "/role").then().statusCode(200);
+        // erasure drops events still waiting in the outbox; wait until these three are out
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(recordsFor(id)).hasSize(3));
         bearer(session.path("accessToken")).when().delete("/api/users/me").then().statusCode(204);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {

@@ -2,6 +2,7 @@ package com.swanstudios.platform.kit.events;
 
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +34,7 @@ public record EventEnvelope(String id, String source, String type, OffsetDateTim
         headers.add(header(CE_ID, id));
         headers.add(header(CE_SOURCE, source));
         headers.add(header(CE_TYPE, type));
-        headers.add(header(CE_TIME, time.toString()));
+        headers.add(header(CE_TIME, time.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)));
         headers.add(header(CE_SUBJECT, subject));
         headers.add(header(CONTENT_TYPE, JSON));
         if (traceParent != null) {

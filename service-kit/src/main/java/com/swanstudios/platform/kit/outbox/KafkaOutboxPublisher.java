@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -40,7 +41,12 @@ class KafkaOutboxPublisher {
             @ConfigProperty(name = "quarkus.application.name") String applicationName,
             @ConfigProperty(name = "swan.outbox.send-timeout", defaultValue = "10s") Duration sendTimeout) {
         Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaConfig.get("bootstrap.servers"));
+        // everything the service configured for Kafka that a producer understands (security, SASL, TLS...)
+        kafkaConfig.forEach((key, value) -> {
+            if (ProducerConfig.configNames().contains(key)) {
+                config.put(key, value);
+            }
+        });
         config.put(ProducerConfig.CLIENT_ID_CONFIG, applicationName + "-outbox");
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -56,16 +62,39 @@ class KafkaOutboxPublisher {
         return Uni.createFrom().item(() -> sendAll(batch)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
+    /**
+     * Stops handing records to the producer at the first one that failed at once (the broker is
+     * unreachable, after max.block.ms): the rest would each wait as long, and would fail the same way.
+     */
     private Outcome sendAll(List<PendingMessage> batch) {
         List<Future<?>> sends = new ArrayList<>(batch.size());
         try {
             for (PendingMessage message : batch) {
-                sends.add(producer.send(toRecord(message)));
+                Future<?> send = producer.send(toRecord(message));
+                sends.add(send);
+                if (failedAlready(send)) {
+                    break;
+                }
             }
         } catch (RuntimeException e) {
             return awaitPrefix(sends, e);
         }
         return awaitPrefix(sends, null);
+    }
+
+    private static boolean failedAlready(Future<?> send) {
+        if (!send.isDone()) {
+            return false;
+        }
+        try {
+            send.get();
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        } catch (ExecutionException e) {
+            return true;
+        }
     }
 
     /** Counts the rows that reached Kafka before the first one that did not; later ones are sent again. */

@@ -35,6 +35,16 @@ public class Outbox {
         return message.persist();
     }
 
+    /**
+     * Drops every staged or kept event of one aggregate, in the caller's transaction: for erasure, so the
+     * personal data in earlier states does not outlive the change that erased it here. Stage the event
+     * that announces the erasure after this. Rows the relay is publishing right now are locked by it; this
+     * waits for them, so nothing is half-published.
+     */
+    public Uni<Long> forget(String topic, String aggregateId) {
+        return OutboxMessage.delete("topic = ?1 and aggregateId = ?2", topic, aggregateId);
+    }
+
     private String toJson(Object payload) {
         if (payload == null) {
             return null;

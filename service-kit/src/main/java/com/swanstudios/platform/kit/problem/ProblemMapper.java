@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -104,8 +105,9 @@ public class ProblemMapper {
         return answer(Problem.of(403, "forbidden", "Forbidden", "You may not do this", path(uri)));
     }
 
-    @ServerExceptionMapper
-    public RestResponse<Problem> staleWrite(StaleStateException e, UriInfo uri) {
+    /** Hibernate's own and the JPA flavour: either way two writers raced and this one lost. */
+    @ServerExceptionMapper({StaleStateException.class, OptimisticLockException.class})
+    public RestResponse<Problem> staleWrite(RuntimeException e, UriInfo uri) {
         return answer(Problem.of(409, "concurrent-modification", "Conflict",
                 "The resource was changed by someone else meanwhile; read it again and retry", path(uri)));
     }
@@ -119,6 +121,11 @@ public class ProblemMapper {
         Optional<ConstraintViolationException> invalid = causeOfType(e, ConstraintViolationException.class);
         if (invalid.isPresent() && invalid.get() != e) {
             return invalid(invalid.get(), uri);
+        }
+        Optional<RuntimeException> stale = causeOfType(e, StaleStateException.class).map(RuntimeException.class::cast)
+                .or(() -> causeOfType(e, OptimisticLockException.class));
+        if (stale.isPresent()) {
+            return staleWrite(stale.get(), uri);
         }
         Optional<Problem> fromDatabase = DatabaseErrors.toProblem(e, path(uri));
         if (fromDatabase.isPresent()) {

@@ -47,6 +47,14 @@ public class ProbeResource {
                 .map(staged -> Map.of("id", note.id, "eventId", staged.id));
     }
 
+    /** How Hibernate Reactive reports a lost optimistic-locking race: wrapped, from a flush. */
+    @GET
+    @Path("/lost-race")
+    public Uni<String> lostRace() {
+        return Uni.createFrom().failure(new java.util.concurrent.CompletionException(
+                new jakarta.persistence.OptimisticLockException("Row was updated or deleted by another transaction")));
+    }
+
     @GET
     @Path("/boom")
     public Uni<String> boom() {
