@@ -10,6 +10,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 
 /** Test helpers: fresh users through the real API, and a look at the database. */
@@ -45,17 +47,19 @@ public final class Users {
     }
 
     /**
-     * Signed in once per test JVM: the admin's sign-ins are rate-limited per account like anyone's, and the
-     * token outlives the suite (15 minutes).
+     * Signed in once per ten minutes: the admin's sign-ins are rate-limited per account like anyone's, and the
+     * token lives fifteen.
      */
     public static synchronized String adminToken() {
-        if (adminToken == null) {
+        if (adminToken == null || adminTokenAt.isBefore(Instant.now().minus(Duration.ofMinutes(10)))) {
             adminToken = signInAsAdmin();
+            adminTokenAt = Instant.now();
         }
         return adminToken;
     }
 
     private static String adminToken;
+    private static Instant adminTokenAt;
 
     private static String signInAsAdmin() {
         return json().body("{\"email\": \"admin@test.local\", \"password\": \"admin-test-password\"}")

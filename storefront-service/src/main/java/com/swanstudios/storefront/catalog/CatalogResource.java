@@ -1,6 +1,5 @@
 package com.swanstudios.storefront.catalog;
 
-import com.swanstudios.platform.kit.problem.DomainException;
 import com.swanstudios.platform.kit.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -23,7 +22,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
@@ -57,25 +55,27 @@ public class CatalogResource {
     public Uni<Response> list(@QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
             @QueryParam("includeInactive") @DefaultValue("false") boolean includeInactive,
-            @Context Request request) {
+            @HeaderParam("If-None-Match") String ifNoneMatch) {
         PageCursor after = cursor == null || cursor.isBlank() ? null : PageCursor.decode(cursor);
         Uni<Void> allowed = includeInactive ? caller.requireAdmin("list inactive packages") : Uni.createFrom().voidItem();
         CacheControl caching = includeInactive ? PRIVATE : PUBLIC_SHORT;
         return allowed.chain(() -> catalog.list(after, limit, includeInactive))
-                .map(page -> conditional(request, new EntityTag(digest(page), true), caching, page));
+                .map(page -> conditional(ifNoneMatch, new EntityTag(digest(page), true), caching, page));
     }
 
     @GET
     @Path("/{id}")
     @PermitAll
-    public Uni<Response> get(@PathParam("id") UUID id, @Context Request request) {
-        return catalog.get(id).map(view -> conditional(request, EntityTag.valueOf(view.etag()), PUBLIC_SHORT, view));
+    public Uni<Response> get(@PathParam("id") UUID id, @HeaderParam("If-None-Match") String ifNoneMatch) {
+        return catalog.get(id).map(view -> conditional(ifNoneMatch, EntityTag.valueOf(view.etag()), PUBLIC_SHORT, view));
     }
 
-    /** 304 when If-None-Match names this tag (or is *, or lists it among others, weakly compared), else 200. */
-    private static Response conditional(Request request, EntityTag tag, CacheControl caching, Object body) {
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
-        return (notModified != null ? notModified : Response.ok(body)).tag(tag).cacheControl(caching).build();
+    /** 304 when If-None-Match names this tag, else 200 with the body; both carry the tag and the caching. */
+    private static Response conditional(String ifNoneMatch, EntityTag tag, CacheControl caching, Object body) {
+        Response.ResponseBuilder answer = Preconditions.noneMatch(ifNoneMatch, tag.toString())
+                ? Response.notModified()
+                : Response.ok(body);
+        return answer.tag(tag).cacheControl(caching).build();
     }
 
     @POST
@@ -91,7 +91,7 @@ public class CatalogResource {
     @Operation(summary = "Replace a package; send If-Match with the ETag you read (412 when someone changed it meanwhile)")
     public Uni<Response> replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull PackageRequest request) {
-        return catalog.replace(id, version(requirePrecondition(ifMatch)), request)
+        return catalog.replace(id, Preconditions.expectedVersion(ifMatch), request)
                 .map(view -> Response.ok(view).tag(EntityTag.valueOf(view.etag())).build());
     }
 
@@ -100,23 +100,7 @@ public class CatalogResource {
     @RolesAllowed("admin")
     @Operation(summary = "Deactivate a package (it stays readable, so old orders keep their meaning)")
     public Uni<Response> deactivate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        return catalog.deactivate(id, version(requirePrecondition(ifMatch))).map(ignored -> Response.noContent().build());
-    }
-
-    private static String requirePrecondition(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new DomainException(428, "precondition-required", "Precondition Required",
-                    "Send If-Match with the package's ETag, so a concurrent change is not overwritten");
-        }
-        return ifMatch;
-    }
-
-    private static long version(String ifMatch) {
-        try {
-            return Long.parseLong(ifMatch.strip().replaceFirst("^W/", "").replace("\"", ""));
-        } catch (NumberFormatException e) {
-            throw DomainException.preconditionFailed("If-Match must be an ETag this service issued, such as \"3\"");
-        }
+        return catalog.deactivate(id, Preconditions.expectedVersion(ifMatch)).map(ignored -> Response.noContent().build());
     }
 
     private static String digest(CatalogPage page) {

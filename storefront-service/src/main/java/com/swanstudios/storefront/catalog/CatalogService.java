@@ -78,7 +78,7 @@ public class CatalogService {
 
     /** Replaces the editable fields; {@code expectedVersion} is the client's If-Match (412 when stale). */
     @WithTransaction
-    public Uni<PackageView> replace(UUID id, long expectedVersion, PackageRequest request) {
+    public Uni<PackageView> replace(UUID id, Long expectedVersion, PackageRequest request) {
         return find(id)
                 .invoke(existing -> requireVersion(existing, expectedVersion))
                 // checked on a detached copy: a query after changing the managed entity would flush it first
@@ -94,7 +94,7 @@ public class CatalogService {
 
     /** Deactivates (never deletes, so old orders keep their meaning); deactivating twice changes nothing. */
     @WithTransaction
-    public Uni<Void> deactivate(UUID id, long expectedVersion) {
+    public Uni<Void> deactivate(UUID id, Long expectedVersion) {
         return find(id)
                 .chain(existing -> {
                     if (!existing.active) {
@@ -153,8 +153,9 @@ public class CatalogService {
                 .onItem().ifNull().failWith(() -> DomainException.notFound("Package " + id));
     }
 
-    private static void requireVersion(TrainingPackage existing, long expectedVersion) {
-        if (existing.version != expectedVersion) {
+    /** {@code null} is {@code If-Match: *}: whatever the current version is. */
+    private static void requireVersion(TrainingPackage existing, Long expectedVersion) {
+        if (expectedVersion != null && existing.version != expectedVersion) {
             throw staleWrite();
         }
     }

@@ -159,8 +159,11 @@ class CatalogWriteTest {
         given().when().get(PACKAGES + "/" + id).then().statusCode(200).body("active", equalTo(false)).body("version", equalTo(1));
         given().queryParam("limit", 100).when().get(PACKAGES).then().statusCode(200).body("items.id", not(hasItem(id)));
         // its display order is free again for an active package
-        asAdmin().body(fixed(freshName("Successor"), 3, 15000, created.path("displayOrder")))
-                .when().post(PACKAGES).then().statusCode(201);
+        String successor = asAdmin().body(fixed(freshName("Successor"), 3, 15000, created.path("displayOrder")))
+                .when().post(PACKAGES).then().statusCode(201).extract().path("id");
+        // If-Match: * says "whatever its version is", deliberately
+        asAdmin().header("If-Match", "*").when().delete(PACKAGES + "/" + successor).then().statusCode(204);
+        given().when().get(PACKAGES + "/" + successor).then().statusCode(200).body("active", equalTo(false));
     }
 
     @Test

@@ -41,6 +41,7 @@ public class AccountResource {
     @PATCH
     @Path("/me")
     @Authenticated
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     public Uni<AccountViews.Me> changeProfile(@Valid @NotNull ProfileChange change) {
         return caller.requireUserId().chain(id -> accounts.changeProfile(id, change)).map(AccountViews.Me::of);
     }

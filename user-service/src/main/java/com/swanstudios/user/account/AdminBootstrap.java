@@ -1,5 +1,6 @@
 package com.swanstudios.user.account;
 
+import com.swanstudios.platform.kit.problem.DatabaseErrors;
 import com.swanstudios.platform.kit.problem.DomainException;
 import com.swanstudios.user.auth.AuthService;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -63,7 +64,7 @@ public class AdminBootstrap {
             return auth.register(request, Roles.ADMIN)
                     .invoke(session -> LOG.infof("Created the first admin account %s", email.get()))
                     .replaceWithVoid()
-                    .onFailure(e -> e instanceof DomainException d && d.status() == 409).recoverWithUni(conflict -> existing()
+                    .onFailure(AdminBootstrap::isConflict).recoverWithUni(conflict -> existing()
                             .invoke(raced -> {
                                 if (raced == null) {
                                     throw new IllegalStateException("Cannot bootstrap the admin " + email.get() + ": "
@@ -72,6 +73,11 @@ public class AdminBootstrap {
                             })
                             .replaceWithVoid());
         }));
+    }
+
+    /** Found taken by this service's own check, or by the unique index when another replica got there first. */
+    private static boolean isConflict(Throwable e) {
+        return e instanceof DomainException d && d.status() == 409 || DatabaseErrors.isUniqueViolation(e);
     }
 
     private Uni<UserAccount> existing() {

@@ -9,6 +9,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.persistence.LockModeType;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -89,8 +90,12 @@ public class SigningKeys {
     /** Adds a key that signs after the activation delay; the keys before it retire at that moment. */
     public Uni<Rotation> rotate() {
         OffsetDateTime activatesAt = now().plus(activationDelay);
-        return Panache.withTransaction(() -> SigningKey.update("retiredAt = ?1 where retiredAt is null", activatesAt)
-                        .chain(() -> generateAndStore(activatesAt)))
+        // the key pair is made before the transaction: key generation is slow and holds no lock
+        return Blocking.call(SigningKeys::generate).chain(pair -> Panache.withTransaction(() -> SigningKey
+                        // two rotations at once queue up here; the second then retires the first one's key too
+                        .<SigningKey>find("retiredAt is null").withLock(LockModeType.PESSIMISTIC_WRITE).list()
+                        .chain(() -> SigningKey.update("retiredAt = ?1 where retiredAt is null", activatesAt))
+                        .chain(() -> store(pair, activatesAt))))
                 .call(this::reload)
                 .map(kid -> new Rotation(kid, activatesAt))
                 .invoke(rotation -> LOG.infof("Signing key %s published; it signs from %s", rotation.keyId(), rotation.activatesAt()));
@@ -109,15 +114,17 @@ public class SigningKeys {
     }
 
     private Uni<String> generateAndStore(OffsetDateTime activatesAt) {
-        return Blocking.call(SigningKeys::generate).chain(pair -> {
-            SigningKey key = new SigningKey();
-            key.kid = "k-" + OffsetDateTime.now(ZoneOffset.UTC).toEpochSecond() + "-" + Long.toHexString(System.nanoTime() & 0xffffff);
-            key.privateKey = Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded());
-            key.publicJwk = jwk(key.kid, (RSAPublicKey) pair.getPublic());
-            key.createdAt = now();
-            key.activatesAt = activatesAt;
-            return key.persist().replaceWith(key.kid);
-        });
+        return Blocking.call(SigningKeys::generate).chain(pair -> store(pair, activatesAt));
+    }
+
+    private static Uni<String> store(KeyPair pair, OffsetDateTime activatesAt) {
+        SigningKey key = new SigningKey();
+        key.kid = "k-" + OffsetDateTime.now(ZoneOffset.UTC).toEpochSecond() + "-" + Long.toHexString(System.nanoTime() & 0xffffff);
+        key.privateKey = Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded());
+        key.publicJwk = jwk(key.kid, (RSAPublicKey) pair.getPublic());
+        key.createdAt = now();
+        key.activatesAt = activatesAt;
+        return key.persist().replaceWith(key.kid);
     }
 
     private static KeyPair generate() {

@@ -7,6 +7,7 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
@@ -42,7 +43,11 @@ public class Outbox {
      * waits for them, so nothing is half-published.
      */
     public Uni<Long> forget(String topic, String aggregateId) {
-        return OutboxMessage.delete("topic = ?1 and aggregateId = ?2", topic, aggregateId);
+        // locked in seq order first, the order the relay locks in, so the two queue up instead of deadlocking
+        return OutboxMessage.<OutboxMessage>find("topic = ?1 and aggregateId = ?2 order by seq", topic, aggregateId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list()
+                .chain(rows -> rows.isEmpty() ? Uni.createFrom().item(0L)
+                        : OutboxMessage.delete("id in ?1", rows.stream().map(row -> row.id).toList()));
     }
 
     private String toJson(Object payload) {

@@ -42,10 +42,12 @@ public class BodySizeLimit {
         }
         Problem problem = Problem.of(413, "payload-too-large", "Content Too Large",
                 "The request body may be at most " + maxBytes + " bytes", context.request().path());
+        // the body is still on its way: close the connection after answering rather than read it all
         context.response().setStatusCode(413)
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CONNECTION, "close")
-                .end(toJson(problem));
+                .end(toJson(problem))
+                .onComplete(sent -> context.request().connection().close());
     }
 
     private boolean isOver(String length) {

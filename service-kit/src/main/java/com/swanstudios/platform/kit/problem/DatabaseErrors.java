@@ -9,9 +9,14 @@ import org.hibernate.JDBCException;
  * validation and hits one, the client gets a 4xx naming the constraint, not a 500; nothing was written,
  * because the transaction rolled back.
  */
-final class DatabaseErrors {
+public final class DatabaseErrors {
 
     private DatabaseErrors() {
+    }
+
+    /** Whether a unique key refused the change (SQL state 23505), however deep in the cause chain. */
+    public static boolean isUniqueViolation(Throwable e) {
+        return violation(e).map(v -> "23505".equals(v.sqlState())).orElse(false);
     }
 
     private record Violation(String sqlState, String constraint) {
