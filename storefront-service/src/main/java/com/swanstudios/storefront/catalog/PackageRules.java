@@ -30,8 +30,7 @@ final class PackageRules {
             forbid(errors, "sessions", request.sessions(), "applies to fixed packages only; a monthly package has months and sessionsPerWeek");
         }
         if (!errors.isEmpty()) {
-            throw new DomainException(400, "validation", "Validation Failed",
-                    errors.stream().map(e -> e.field() + ": " + e.message()).reduce((a, b) -> a + "; " + b).orElseThrow(), errors);
+            throw DomainException.invalid(errors);
         }
         target.name = request.name().strip();
         target.description = request.description() == null ? "" : request.description().strip();

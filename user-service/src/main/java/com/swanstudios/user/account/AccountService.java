@@ -14,7 +14,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /** Accounts: creation, profile, role and erasure, each change announced on identity.user.v1 in its transaction. */
 @ApplicationScoped
@@ -81,8 +80,7 @@ public class AccountService {
         List<FieldError> uncleared = change.requiredFieldsSentAsNull().stream()
                 .map(field -> new FieldError(field, "cannot be cleared")).toList();
         if (!uncleared.isEmpty()) {
-            return Uni.createFrom().failure(new DomainException(400, "validation", "Validation Failed",
-                    uncleared.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")), uncleared));
+            return Uni.createFrom().failure(DomainException.invalid(uncleared));
         }
         return active(id)
                 .call(account -> change.username() == null || change.username().equalsIgnoreCase(account.username)

@@ -1,6 +1,7 @@
 package com.swanstudios.platform.kit.problem;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * A rule of the domain said no. Services throw it (or a subclass) with a message a client can act on; the
@@ -43,8 +44,13 @@ public class DomainException extends RuntimeException {
 
     /** A request that is well-formed JSON but breaks a rule about one field. */
     public static DomainException invalidField(String field, String message) {
-        return new DomainException(400, "validation", "Validation Failed", field + ": " + message,
-                List.of(new Problem.FieldError(field, message)));
+        return invalid(List.of(new Problem.FieldError(field, message)));
+    }
+
+    /** A request that is well-formed JSON but breaks rules about these fields: a 400 naming each. */
+    public static DomainException invalid(List<Problem.FieldError> errors) {
+        String detail = errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
+        return new DomainException(400, "validation", "Validation Failed", detail, errors);
     }
 
     public int status() {
