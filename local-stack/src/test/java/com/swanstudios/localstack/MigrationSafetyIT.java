@@ -100,6 +100,23 @@ class MigrationSafetyIT {
         assertThat(result.output()).containsIgnoringCase("checksum mismatch").contains("version 1");
     }
 
+    @Test
+    void aMigrationThatMeetsDataItCannotTakeStopsTheServiceNamingTheRowsAndChangesNothing() throws Exception {
+        DatabaseAccount db = freshDatabase("euro");
+        migrate(db, migrations, "3"); // the catalog as it stood before it became USD-only
+        execute(db, "insert into training_package (id, name, package_type, sessions, total_sessions, price_per_session_cents,"
+                + " total_cost_cents, currency, display_order) values (gen_random_uuid(), 'Euro Duo', 'fixed', 2, 2, 15000, 30000,"
+                + " 'EUR', 9001)");
+
+        Result result = startService(db, Map.of());
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.output()).containsAnyOf("catalog_priced_in_usd", "catalog priced in usd").contains("Euro Duo (EUR)");
+        assertThat(query(db, "select max(version) from flyway_schema_history where success")).isEqualTo("3");
+        assertThat(query(db, "select count(*) from pg_constraint where conname = 'training_package_currency_usd'")).isEqualTo("0");
+        assertThat(query(db, "select currency from training_package where name = 'Euro Duo'")).isEqualTo("EUR");
+    }
+
     private record Result(int exitCode, String output) {
     }
 
@@ -134,9 +151,15 @@ class MigrationSafetyIT {
 
     /** Applies the service's own migrations, as a previous, successful start would have. */
     private static void migrate(DatabaseAccount db, Path folder) {
+        migrate(db, folder, "latest");
+    }
+
+    /** The same, up to a version: a database an older release left behind. */
+    private static void migrate(DatabaseAccount db, Path folder, String targetVersion) {
         Flyway.configure()
                 .dataSource(postgres.jdbcUrl(db.database()), db.role(), db.password())
                 .locations("filesystem:" + folder)
+                .target(targetVersion)
                 .load()
                 .migrate();
     }
