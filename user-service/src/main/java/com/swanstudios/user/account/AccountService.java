@@ -13,7 +13,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Consumer;
 
 /** Accounts: creation, profile, role and erasure, each change announced on identity.user.v1 in its transaction. */
 @ApplicationScoped
@@ -91,18 +90,18 @@ public class AccountService {
                             }
                         }).replaceWithVoid())
                 .invoke(account -> {
-                    set(change, "displayName", v -> account.displayName = change.displayName().strip());
-                    set(change, "username", v -> account.username = change.username());
-                    set(change, "profileVisibility", v -> account.profileVisibility = change.profileVisibility());
-                    set(change, "discoverable", v -> account.discoverable = change.discoverable());
-                    set(change, "avatarUrl", v -> account.avatarUrl = blankToNull(change.avatarUrl()));
-                    set(change, "bio", v -> account.bio = blankToNull(change.bio()));
-                    set(change, "fitnessGoal", v -> account.fitnessGoal = blankToNull(change.fitnessGoal()));
-                    set(change, "experienceLevel", v -> account.experienceLevel = blankToNull(change.experienceLevel()));
-                    set(change, "specialties", v -> account.specialties = blankToNull(change.specialties()));
-                    set(change, "certifications", v -> account.certifications = blankToNull(change.certifications()));
-                    set(change, "dateOfBirth", v -> account.dateOfBirth = change.dateOfBirth());
-                    set(change, "hourlyRateCents", v -> account.hourlyRateCents = change.hourlyRateCents());
+                    set(change, "displayName", () -> account.displayName = change.displayName().strip());
+                    set(change, "username", () -> account.username = change.username());
+                    set(change, "profileVisibility", () -> account.profileVisibility = change.profileVisibility());
+                    set(change, "discoverable", () -> account.discoverable = change.discoverable());
+                    set(change, "avatarUrl", () -> account.avatarUrl = blankToNull(change.avatarUrl()));
+                    set(change, "bio", () -> account.bio = blankToNull(change.bio()));
+                    set(change, "fitnessGoal", () -> account.fitnessGoal = blankToNull(change.fitnessGoal()));
+                    set(change, "experienceLevel", () -> account.experienceLevel = blankToNull(change.experienceLevel()));
+                    set(change, "specialties", () -> account.specialties = blankToNull(change.specialties()));
+                    set(change, "certifications", () -> account.certifications = blankToNull(change.certifications()));
+                    set(change, "dateOfBirth", () -> account.dateOfBirth = change.dateOfBirth());
+                    set(change, "hourlyRateCents", () -> account.hourlyRateCents = change.hourlyRateCents());
                     account.updatedAt = now();
                 })
                 .call(account -> events.publishState(account, UserEvents.PROFILE_CHANGED));
@@ -121,7 +120,7 @@ public class AccountService {
             if (role.equals(account.role)) {
                 return Uni.createFrom().voidItem();
             }
-            return (Roles.ADMIN.equals(account.role) ? requireAnotherAdmin(account) : Uni.createFrom().voidItem())
+            return requireAnotherAdminIfAdmin(account)
                     .chain(() -> refreshTokens.deleteAllFor(account.id))
                     .chain(() -> {
                         account.role = role;
@@ -150,7 +149,7 @@ public class AccountService {
     @WithTransaction
     public Uni<Void> erase(UUID id) {
         return active(id)
-                .call(account -> Roles.ADMIN.equals(account.role) ? requireAnotherAdmin(account) : Uni.createFrom().voidItem())
+                .call(AccountService::requireAnotherAdminIfAdmin)
                 .call(account -> refreshTokens.deleteAllFor(account.id))
                 .invoke(account -> {
                     account.email = null;
@@ -175,17 +174,21 @@ public class AccountService {
                 .replaceWithVoid();
     }
 
-    private static void set(ProfileChange change, String field, Consumer<String> apply) {
+    private static void set(ProfileChange change, String field, Runnable apply) {
         if (change.has(field)) {
-            apply.accept(field);
+            apply.run();
         }
     }
 
     /**
-     * Someone must be left who can change roles. Locks every admin row, always in id order, so two admins
-     * demoting each other at once queue up instead of both passing this check (or deadlocking).
+     * Someone must be left who can change roles: an admin may stop being one only while another exists.
+     * Locks every admin row, always in id order, so two admins demoting each other at once queue up
+     * instead of both passing this check (or deadlocking).
      */
-    private static Uni<Void> requireAnotherAdmin(UserAccount admin) {
+    private static Uni<Void> requireAnotherAdminIfAdmin(UserAccount admin) {
+        if (!Roles.ADMIN.equals(admin.role)) {
+            return Uni.createFrom().voidItem();
+        }
         return UserAccount.<UserAccount>find("role = ?1 and status = ?2 order by id", Roles.ADMIN, UserAccount.ACTIVE)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list()
                 .invoke(admins -> {
