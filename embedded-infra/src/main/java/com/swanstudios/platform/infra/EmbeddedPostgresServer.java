@@ -11,16 +11,22 @@ import org.jboss.logging.Logger;
 
 /**
  * A real PostgreSQL server (zonky's embedded binaries, PostgreSQL 17) in a child process: no Docker, no
- * installation. With a data directory it keeps its data across restarts; without one it is throw-away.
+ * installation. With a data directory it keeps its data across restarts, and it can be stopped and started
+ * again on the same port (how tests take the database away from a running service); without one it is
+ * throw-away.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedPostgresServer.class);
 
-    private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
+    private EmbeddedPostgres postgres;
+    private final int port;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+    private EmbeddedPostgresServer(Path dataDirectory, EmbeddedPostgres postgres) {
+        this.dataDirectory = dataDirectory;
         this.postgres = postgres;
+        this.port = postgres.getPort();
     }
 
     /**
@@ -28,6 +34,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * @param port a fixed port, or 0 for any free one
      */
     public static EmbeddedPostgresServer start(Path dataDirectory, int port) {
+        return new EmbeddedPostgresServer(dataDirectory, launch(dataDirectory, port));
+    }
+
+    private static EmbeddedPostgres launch(Path dataDirectory, int port) {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setPGStartupWait(Duration.ofSeconds(60))
                 // five services, each with a reactive pool and a small JDBC pool for Flyway
@@ -43,14 +53,32 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             long started = System.nanoTime();
             EmbeddedPostgres postgres = builder.start();
             LOG.infof("PostgreSQL started on port %d in %d ms", postgres.getPort(), (System.nanoTime() - started) / 1_000_000);
-            return new EmbeddedPostgresServer(postgres);
+            return postgres;
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start", e);
         }
     }
 
     public int port() {
-        return postgres.getPort();
+        return port;
+    }
+
+    /** Stops the server, keeping its data; clients see connections refused until {@link #start()}. */
+    public synchronized void stop() {
+        if (dataDirectory == null) {
+            throw new IllegalStateException("a throw-away PostgreSQL cannot be restarted: give it a data directory");
+        }
+        if (postgres != null) {
+            close();
+            postgres = null;
+        }
+    }
+
+    /** Starts it again, on the same port and data, after {@link #stop()}. */
+    public synchronized void start() {
+        if (postgres == null) {
+            postgres = launch(dataDirectory, port);
+        }
     }
 
     public String jdbcUrl(String database) {
@@ -77,7 +105,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (postgres == null) {
+            return;
+        }
         try {
             postgres.close();
         } catch (IOException e) {

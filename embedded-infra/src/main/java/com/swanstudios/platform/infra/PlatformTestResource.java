@@ -69,19 +69,31 @@ public class PlatformTestResource implements QuarkusTestResourceLifecycleManager
         return kafka;
     }
 
+    private static void deleteQuietly(Path directory) {
+        try (var paths = Files.walk(directory)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory left behind is harmless
+        }
+    }
+
     private static synchronized void startInfrastructure() {
         if (postgres != null) {
             return;
         }
         try {
             Path kafkaLog = Files.createTempDirectory("swan-kafka-");
-            postgres = EmbeddedPostgresServer.start(null, 0);
+            // a data directory and a fixed port, so a test can stop the database and start it again
+            Path pgData = Files.createTempDirectory("swan-pg-");
+            postgres = EmbeddedPostgresServer.start(pgData, EmbeddedKafkaBroker.freePort());
             postgres.ensureDatabase(DATABASE);
             kafka = EmbeddedKafkaBroker.start(kafkaLog, 0);
             kafka.ensureTopics(PlatformCatalog.load().topicsWithDeadLetters());
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 kafka.close();
                 postgres.close();
+                deleteQuietly(pgData);
+                deleteQuietly(kafkaLog);
             }, "platform-test-resource-stop"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

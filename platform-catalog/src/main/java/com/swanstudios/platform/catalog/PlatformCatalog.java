@@ -42,16 +42,28 @@ public record PlatformCatalog(List<ServiceSpec> services, GatewaySpec gateway, L
     public record TopicSpec(String name, int partitions, String cleanupPolicy, String owner) {
         /** Seven days, in milliseconds. */
         private static final String A_WEEK_MS = String.valueOf(7L * 24 * 60 * 60 * 1000);
+        /**
+         * Fourteen days, in milliseconds: long enough for an operator to replay a dead letter after a holiday,
+         * short enough that an erased user's earlier states parked there do not live on indefinitely.
+         */
+        public static final String DEAD_LETTER_RETENTION_MS = String.valueOf(14L * 24 * 60 * 60 * 1000);
 
         public boolean compacted() {
             return "compact".equals(cleanupPolicy);
+        }
+
+        /** Whether this is a dead-letter topic ({@code <topic>.dlq}). */
+        public boolean isDeadLetter() {
+            return name.endsWith(DEAD_LETTER_SUFFIX);
         }
 
         /**
          * The topic's Kafka configuration. A compacted topic holds the current state of entities that can be
          * erased (users): {@code max.compaction.lag.ms} bounds how long a superseded record, with the
          * personal data it carried, may outlive its tombstone, and {@code delete.retention.ms} keeps the
-         * tombstone itself a week so a consumer that was down for days still sees the deletion.
+         * tombstone itself a week so a consumer that was down for days still sees the deletion. A dead-letter
+         * topic is never compacted and keeps its records {@link #DEAD_LETTER_RETENTION_MS} (14 days), since the
+         * states parked there may carry personal data of a user erased since.
          */
         public Map<String, String> configs() {
             Map<String, String> configs = new TreeMap<>();
@@ -60,10 +72,17 @@ public record PlatformCatalog(List<ServiceSpec> services, GatewaySpec gateway, L
                 configs.put("max.compaction.lag.ms", A_WEEK_MS);
                 configs.put("delete.retention.ms", A_WEEK_MS);
             }
+            if (isDeadLetter()) {
+                configs.put("cleanup.policy", "delete");
+                configs.put("retention.ms", DEAD_LETTER_RETENTION_MS);
+            }
             return configs;
         }
 
-        /** Where a consumer parks what it could not process after its retries: {@code <topic>.dlq}. */
+        /**
+         * Where a consumer parks a record it can never process: {@code <topic>.dlq}, deleted after
+         * {@link #DEAD_LETTER_RETENTION_MS} whatever the source topic's cleanup policy.
+         */
         public TopicSpec deadLetter() {
             return new TopicSpec(name + DEAD_LETTER_SUFFIX, 1, "delete", owner);
         }

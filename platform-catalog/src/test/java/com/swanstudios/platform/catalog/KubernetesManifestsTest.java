@@ -27,7 +27,9 @@ class KubernetesManifestsTest {
     void kafkaTopicsMatchTheCatalog() throws IOException {
         String rendered = KubernetesManifests.kafkaTopics(catalog, 3);
         assertThat(rendered).contains("topicName: identity.user.v1").contains("cleanup.policy: compact")
-                .contains("topicName: identity.user.v1.dlq");
+                .contains("topicName: identity.user.v1.dlq")
+                .contains("topicName: identity.user.v1.dlq\n  partitions: 1\n  replicas: 3\n  config:\n"
+                        + "    cleanup.policy: delete\n    retention.ms: 1209600000\n");
         check("kafka-topics.yaml", rendered);
     }
 

@@ -43,4 +43,24 @@ class PlatformCatalogTest {
                 .contains("identity.user.v1.dlq", "commerce.credits.v1.dlq")
                 .hasSize(catalog.topics().size() * 2);
     }
+
+    @Test
+    void deadLetterTopicsAreDeletedAfterBoundedRetention() {
+        PlatformCatalog.TopicSpec identity = catalog.topics().stream()
+                .filter(t -> t.name().equals("identity.user.v1")).findFirst().orElseThrow();
+        assertThat(identity.isDeadLetter()).isFalse();
+        assertThat(identity.configs()).doesNotContainKey("retention.ms");
+
+        PlatformCatalog.TopicSpec deadLetter = identity.deadLetter();
+        assertThat(deadLetter.name()).isEqualTo("identity.user.v1.dlq");
+        assertThat(deadLetter.isDeadLetter()).isTrue();
+        assertThat(deadLetter.configs())
+                .containsEntry("cleanup.policy", "delete")
+                .containsEntry("retention.ms", String.valueOf(14L * 24 * 60 * 60 * 1000))
+                .doesNotContainKeys("max.compaction.lag.ms", "delete.retention.ms");
+        assertThat(catalog.topicsWithDeadLetters()).filteredOn(PlatformCatalog.TopicSpec::isDeadLetter)
+                .hasSize(catalog.topics().size())
+                .allSatisfy(t -> assertThat(t.configs()).containsEntry("cleanup.policy", "delete")
+                        .containsEntry("retention.ms", PlatformCatalog.TopicSpec.DEAD_LETTER_RETENTION_MS));
+    }
 }

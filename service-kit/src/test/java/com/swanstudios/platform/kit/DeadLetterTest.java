@@ -36,9 +36,16 @@ class DeadLetterTest {
                 assertThat(OutboxTest.count("select count(*) from probe_received where key = '" + key + "'")).isEqualTo(1));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             var dead = TopicRecords.readAll(bootstrap, "probe.v1.dlq").stream().filter(r -> key.equals(r.key())).toList();
-            assertThat(dead).hasSize(1);
-            assertThat(OutboxTest.header(dead.get(0), "dead-letter-reason")).contains("missing CloudEvents header ce_id");
-            assertThat(OutboxTest.header(dead.get(0), "dead-letter-topic")).isEqualTo("probe.v1");
+            assertThat(dead).as("one dead letter per consumer group that read it")
+                    .extracting(r -> OutboxTest.header(r, "dead-letter-consumer-group"))
+                    .containsExactlyInAnyOrder("probe-consumer", "probe-projector");
+            var letter = dead.get(0);
+            assertThat(OutboxTest.header(letter, "dead-letter-reason")).contains("missing CloudEvents header ce_id");
+            assertThat(OutboxTest.header(letter, "dead-letter-exception-class-name")).endsWith("PoisonMessageException");
+            assertThat(OutboxTest.header(letter, "dead-letter-topic")).isEqualTo("probe.v1");
+            assertThat(OutboxTest.header(letter, "dead-letter-partition")).matches("\\d+");
+            assertThat(OutboxTest.header(letter, "dead-letter-offset")).matches("\\d+");
+            assertThat(letter.value()).isEqualTo("{\"no\":\"envelope\"}");
         });
     }
 }

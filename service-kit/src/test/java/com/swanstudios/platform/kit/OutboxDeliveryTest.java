@@ -61,7 +61,7 @@ class OutboxDeliveryTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> TopicRecords.readAll(kafka.bootstrapServers(), "probe.v1").stream()
                 .filter(r -> r.key() != null && r.key().endsWith("-" + run)).count() == 20);
         await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(30)).until(() ->
-                count("select count(*) from processed_event where consumer = 'probe-consumer'") >= 10);
+                count("select count(*) from processed_event where consumer = 'probe-consumer.probe-in'") >= 10);
         assertThat(count("select count(*) from probe_received where key like '%-" + run + "'")).isEqualTo(10);
     }
 

@@ -112,7 +112,7 @@ public class CatalogService {
     private Uni<PackageView> announce(TrainingPackage changed, String type) {
         return Panache.getSession().chain(session -> session.flush())
                 .map(ignored -> PackageView.of(changed))
-                .call(view -> outbox.stage(new OutboundEvent(TOPIC, type, view.id().toString(), view)));
+                .call(view -> outbox.stage(new OutboundEvent(TOPIC, type, view.id().toString(), view.version(), view)));
     }
 
     /** Clear 409s for the two uniqueness rules; the unique indexes still guard against races. */

@@ -27,17 +27,18 @@ public class UserEvents {
     public Uni<UserState> publishState(UserAccount account, String type) {
         return Panache.getSession().chain(session -> session.flush())
                 .map(ignored -> UserState.of(account))
-                .call(state -> outbox.stage(new OutboundEvent(TOPIC, type, state.id().toString(), state)));
+                .call(state -> outbox.stage(new OutboundEvent(TOPIC, type, state.id().toString(), state.version(), state)));
     }
 
     /**
-     * The deleted state, then a tombstone that removes the user from the compacted topic. The user's earlier
-     * events still in the outbox (they carry names and avatar) go first.
+     * The deleted state, then a tombstone that removes the user from the compacted topic (one version above
+     * the deleted state, so consumers apply it after that state and nothing older ever again). The user's
+     * earlier events still in the outbox (they carry names and avatar) go first.
      */
     public Uni<Void> publishErasure(UserAccount account) {
         return outbox.forget(TOPIC, account.id.toString())
                 .chain(() -> publishState(account, DELETED))
-                .call(state -> outbox.stage(OutboundEvent.tombstone(TOPIC, ERASED, state.id().toString())))
+                .call(state -> outbox.stage(OutboundEvent.tombstone(TOPIC, ERASED, state.id().toString(), state.version() + 1)))
                 .replaceWithVoid();
     }
 }

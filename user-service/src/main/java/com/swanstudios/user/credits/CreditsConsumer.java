@@ -3,6 +3,7 @@ package com.swanstudios.user.credits;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.swanstudios.platform.kit.events.PoisonMessageException;
+import com.swanstudios.platform.kit.inbox.ChannelConsumer;
 import com.swanstudios.platform.kit.inbox.IdempotentConsumer;
 import com.swanstudios.platform.kit.inbox.IncomingEvent;
 import com.swanstudios.user.account.AccountService;
@@ -18,7 +19,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * them a {@code client}. Each event applies once, whatever the number of deliveries.
  */
 @ApplicationScoped
-public class CreditsConsumer {
+public class CreditsConsumer implements ChannelConsumer {
 
     static final String GRANTED_SUFFIX = ".granted";
 
@@ -32,9 +33,15 @@ public class CreditsConsumer {
         this.json = json;
     }
 
+    @Override
+    public String channel() {
+        return "credits";
+    }
+
+    @Override
     @Incoming("credits")
-    public Uni<Void> onCredits(ConsumerRecord<String, String> record) {
-        return inbox.consumeOnce("user-service.credits", record, this::apply).replaceWithVoid();
+    public Uni<Void> consume(ConsumerRecord<String, String> record) {
+        return inbox.consumeOnce(channel(), record, this::apply);
     }
 
     private Uni<Void> apply(IncomingEvent event) {

@@ -59,6 +59,8 @@ class UserEventsTest {
             assertThat(records.get(4).value()).as("tombstone").isNull();
             assertThat(records).extracting(r -> r.value() == null ? null : r.value().replaceAll("(?s).*\"version\": (\\d+).*", "$1"))
                     .containsExactly("0", "1", "2", "3", null);
+            assertThat(records).as("the envelope carries the version; the tombstone one above the deleted state")
+                    .extracting(r -> header(r, EventEnvelope.CE_AGGREGATE_VERSION)).containsExactly("0", "1", "2", "3", "4");
         });
     }
 
@@ -83,7 +85,7 @@ class UserEventsTest {
 
     private static void sendCreditsGranted(String eventId, String userId) throws Exception {
         EventEnvelope envelope = new EventEnvelope(eventId, "/cart-service", "com.swanstudios.commerce.credits.granted",
-                OffsetDateTime.now(), userId, null);
+                OffsetDateTime.now(), userId, null, null);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, PlatformTestResource.kafka().bootstrapServers()),
                 new StringSerializer(), new StringSerializer())) {

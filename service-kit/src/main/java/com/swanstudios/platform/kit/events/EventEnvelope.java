@@ -13,9 +13,12 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 /**
  * CloudEvents 1.0 attributes of one event, carried in Kafka headers (binary content mode): the record key
  * is the aggregate id (= {@code subject}), the value is the JSON body, and W3C trace context travels
- * beside them so a consumer's span joins the producer's trace.
+ * beside them so a consumer's span joins the producer's trace. {@code aggregateVersion} (extension
+ * {@value #CE_AGGREGATE_VERSION}) is the aggregate's version after the change; projections apply only
+ * newer versions. It is {@code null} only on records staged before the kit carried it.
  */
-public record EventEnvelope(String id, String source, String type, OffsetDateTime time, String subject, String traceParent) {
+public record EventEnvelope(String id, String source, String type, OffsetDateTime time, String subject,
+        Long aggregateVersion, String traceParent) {
 
     public static final String SPEC_VERSION = "1.0";
     public static final String CE_ID = "ce_id";
@@ -24,6 +27,8 @@ public record EventEnvelope(String id, String source, String type, OffsetDateTim
     public static final String CE_TYPE = "ce_type";
     public static final String CE_TIME = "ce_time";
     public static final String CE_SUBJECT = "ce_subject";
+    /** A CloudEvents extension attribute (lower-case letters, at most 20 characters). */
+    public static final String CE_AGGREGATE_VERSION = "ce_aggregateversion";
     public static final String CONTENT_TYPE = "content-type";
     public static final String TRACEPARENT = "traceparent";
     public static final String JSON = "application/json";
@@ -36,6 +41,9 @@ public record EventEnvelope(String id, String source, String type, OffsetDateTim
         headers.add(header(CE_TYPE, type));
         headers.add(header(CE_TIME, time.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)));
         headers.add(header(CE_SUBJECT, subject));
+        if (aggregateVersion != null) {
+            headers.add(header(CE_AGGREGATE_VERSION, aggregateVersion.toString()));
+        }
         headers.add(header(CONTENT_TYPE, JSON));
         if (traceParent != null) {
             headers.add(header(TRACEPARENT, traceParent));
@@ -50,9 +58,21 @@ public record EventEnvelope(String id, String source, String type, OffsetDateTim
     public static EventEnvelope fromKafkaHeaders(Headers headers) {
         try {
             return new EventEnvelope(required(headers, CE_ID), required(headers, CE_SOURCE), required(headers, CE_TYPE),
-                    OffsetDateTime.parse(required(headers, CE_TIME)), optional(headers, CE_SUBJECT), optional(headers, TRACEPARENT));
+                    OffsetDateTime.parse(required(headers, CE_TIME)), optional(headers, CE_SUBJECT),
+                    version(optional(headers, CE_AGGREGATE_VERSION)), optional(headers, TRACEPARENT));
         } catch (DateTimeParseException e) {
             throw new PoisonMessageException("ce_time is not an RFC 3339 timestamp", e);
+        }
+    }
+
+    private static Long version(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Long.valueOf(value);
+        } catch (NumberFormatException e) {
+            throw new PoisonMessageException(CE_AGGREGATE_VERSION + " is not an integer: " + value, e);
         }
     }
 

@@ -11,7 +11,7 @@ import java.time.OffsetDateTime;
 
 /**
  * The record that a consumer has applied an event; written in the same transaction as the effect, so an
- * event delivered twice takes effect once. Each service's first migration creates {@code processed_event}.
+ * event delivered twice takes effect once. The kit's migrations create {@code processed_event}.
  */
 @Entity
 @Table(name = "processed_event")

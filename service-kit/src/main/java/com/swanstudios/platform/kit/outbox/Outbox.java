@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.swanstudios.platform.kit.ids.Ids;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -13,10 +14,14 @@ import java.time.ZoneOffset;
 
 /**
  * Stages an event in the caller's transaction: call it inside the {@code @WithTransaction} that makes the
- * business change, and the event exists exactly when the change does. {@link OutboxRelay} publishes it.
+ * business change, and the event exists exactly when the change does. {@link OutboxRelay} publishes it,
+ * woken by the commit.
  */
 @ApplicationScoped
 public class Outbox {
+
+    private static final String LOCK_AGGREGATE_AND_NOTIFY =
+            "select count(*) from pg_advisory_xact_lock(hashtextextended(?1, 0)), pg_notify(?2, '')";
 
     private final ObjectMapper json;
 
@@ -24,12 +29,28 @@ public class Outbox {
         this.json = json;
     }
 
+    /**
+     * Takes a transaction lock on the aggregate first, so two transactions that stage events for one
+     * aggregate are serialised: the one that commits first gets the lower {@code seq}, and the relay's
+     * order is the commit order whether or not the callers locked the aggregate's row. The commit also
+     * wakes the relay (PostgreSQL delivers a NOTIFY only on commit, once per transaction).
+     */
     public Uni<OutboxMessage> stage(OutboundEvent event) {
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(LOCK_AGGREGATE_AND_NOTIFY)
+                        .setParameter(1, event.topic() + "\n" + event.aggregateId())
+                        .setParameter(2, OutboxRelay.NOTIFY_CHANNEL)
+                        .getSingleResult())
+                .chain(locked -> insert(event));
+    }
+
+    private Uni<OutboxMessage> insert(OutboundEvent event) {
         OutboxMessage message = new OutboxMessage();
         message.id = Ids.newId();
         message.topic = event.topic();
         message.eventType = event.type();
         message.aggregateId = event.aggregateId();
+        message.aggregateVersion = event.version();
         message.payload = toJson(event.payload());
         message.traceParent = currentTraceParent();
         message.createdAt = OffsetDateTime.now(ZoneOffset.UTC);

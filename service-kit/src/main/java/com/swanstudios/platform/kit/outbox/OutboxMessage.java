@@ -11,8 +11,8 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * One event waiting to be published, written in the same transaction as the change it announces. Each
- * service's first migration creates the {@code outbox_message} table; Hibernate validates it against this
+ * One event waiting to be published, written in the same transaction as the change it announces. The
+ * kit's migrations ({@code db/service-kit}) own the {@code outbox_message} table; Hibernate validates it against this
  * mapping at start. {@code seq} (assigned by the database) is the publication order.
  */
 @Entity
@@ -30,6 +30,9 @@ public class OutboxMessage extends PanacheEntityBase {
 
     @Column(name = "aggregate_id", nullable = false)
     public String aggregateId;
+
+    @Column(name = "aggregate_version")
+    public Long aggregateVersion;
 
     @Column(name = "event_type", nullable = false)
     public String eventType;
@@ -52,4 +55,12 @@ public class OutboxMessage extends PanacheEntityBase {
 
     @Column(name = "last_error")
     public String lastError;
+
+    /** A row that failed waits until then before it is tried again. */
+    @Column(name = "next_attempt_at")
+    public OffsetDateTime nextAttemptAt;
+
+    /** Failed too often: it waits for an operator's requeue, and so do later rows of its aggregate. */
+    @Column(name = "parked_at")
+    public OffsetDateTime parkedAt;
 }

@@ -1,155 +1,235 @@
 package com.swanstudios.platform.kit.outbox;
 
+import com.swanstudios.platform.kit.outbox.KafkaOutboxPublisher.Fate;
+import com.swanstudios.platform.kit.outbox.KafkaOutboxPublisher.Round;
+import com.swanstudios.platform.kit.outbox.KafkaOutboxPublisher.RowResult;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.StreamSupport;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes staged outbox rows in {@code seq} order and marks them sent, in one database transaction per
- * batch. A transaction-scoped advisory lock lets only one replica relay at a time, so order per aggregate
- * holds however many replicas run. While Kafka is away the relay backs off exponentially and the rows
- * wait; nothing is lost and nothing overtakes. Lag is exposed as {@code outbox.pending} and
- * {@code outbox.oldest.pending.age}.
+ * Publishes staged outbox rows in {@code seq} order and marks them sent. Woken by every commit that staged
+ * an event (LISTEN/NOTIFY, see {@link OutboxListener}), with a poll as fallback, it drains the backlog batch
+ * after batch until nothing is left. Each batch is one transaction holding a transaction-scoped advisory
+ * lock, so one replica relays at a time and order per aggregate holds however many replicas run; its row
+ * locks last as long as the batch's sends. While Kafka is away everything waits with exponential backoff.
+ * A row the broker refuses waits on its own backoff, and after {@code swan.outbox.max-attempts} it is
+ * parked (logged at ERROR, counted in {@code outbox_parked_rows_total}) until an operator requeues it
+ * ({@link OutboxAdminResource}); other aggregates and topics keep flowing, later rows of its aggregate
+ * wait behind it.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
+    /** The channel a committing transaction notifies ({@link Outbox#stage}). */
+    public static final String NOTIFY_CHANNEL = "swan_outbox";
+
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    /** Any fixed number: the lock's name among this database's advisory locks. */
-    private static final long RELAY_LOCK = 0x5357_414e_4f42L;
+    /**
+     * The advisory lock a relaying replica holds (any fixed number: its name among this database's advisory
+     * locks). Whoever holds it pauses relaying: an operator, or a test that needs rows to wait.
+     */
+    public static final long RELAY_LOCK = 0x5357_414e_4f42L;
+
+    private static final String SELECT_PUBLISHABLE = "select " + PendingMessage.COLUMNS + """
+             from outbox_message m
+            where m.sent_at is null and m.parked_at is null
+              and (m.next_attempt_at is null or m.next_attempt_at <= now())
+              and not exists (select 1 from outbox_message held
+                               where held.topic = m.topic and held.aggregate_id = m.aggregate_id and held.seq < m.seq
+                                 and held.sent_at is null and (held.parked_at is not null or held.next_attempt_at is not null))
+            order by m.seq limit $1 for update of m""";
 
     private final Pool pool;
     private final KafkaOutboxPublisher publisher;
     private final int batchSize;
+    private final int maxAttempts;
     private final Duration maxBackoff;
-    private final Duration retention;
-    private final AtomicLong pending = new AtomicLong();
-    private final AtomicLong oldestPendingAgeSeconds = new AtomicLong();
     private final Counter published;
-    private final Counter failures;
-    private volatile Instant nextAttempt = Instant.MIN;
-    private volatile int consecutiveFailures;
+    private final Counter failedRounds;
+    private final Counter parkedRows;
+    private final Timer publishLag;
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicBoolean wakeRequested = new AtomicBoolean();
+    private volatile long backoffUntilNanos = System.nanoTime();
+    private volatile int consecutiveOutages;
 
     OutboxRelay(Pool pool, KafkaOutboxPublisher publisher, MeterRegistry registry,
-            @ConfigProperty(name = "swan.outbox.batch-size", defaultValue = "200") int batchSize,
-            @ConfigProperty(name = "swan.outbox.max-backoff", defaultValue = "30s") Duration maxBackoff,
-            @ConfigProperty(name = "swan.outbox.retention", defaultValue = "P7D") Duration retention) {
+            @ConfigProperty(name = "swan.outbox.batch-size", defaultValue = "500") int batchSize,
+            @ConfigProperty(name = "swan.outbox.max-attempts", defaultValue = "8") int maxAttempts,
+            @ConfigProperty(name = "swan.outbox.max-backoff", defaultValue = "30s") Duration maxBackoff) {
         this.pool = pool;
         this.publisher = publisher;
         this.batchSize = batchSize;
+        this.maxAttempts = maxAttempts;
         this.maxBackoff = maxBackoff;
-        this.retention = retention;
-        Gauge.builder("outbox.pending", pending, AtomicLong::get)
-                .description("Outbox rows not yet published").register(registry);
-        Gauge.builder("outbox.oldest.pending.age", oldestPendingAgeSeconds, AtomicLong::get)
-                .baseUnit("seconds").description("Age of the oldest unpublished outbox row").register(registry);
         this.published = Counter.builder("outbox.published").description("Outbox rows published").register(registry);
-        this.failures = Counter.builder("outbox.publish.failures").description("Relay rounds that failed").register(registry);
+        this.failedRounds = Counter.builder("outbox.publish.failures")
+                .description("Relay rounds in which a send failed").register(registry);
+        this.parkedRows = Counter.builder("outbox.parked.rows")
+                .description("Outbox rows parked after failing swan.outbox.max-attempts times").register(registry);
+        this.publishLag = Timer.builder("outbox.publish.lag")
+                .description("From staging a row to the broker's acknowledgement")
+                .publishPercentiles(0.5, 0.99).publishPercentileHistogram().register(registry);
     }
 
-    @Scheduled(every = "${swan.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> tick() {
-        if (Instant.now().isBefore(nextAttempt)) {
-            return Uni.createFrom().voidItem();
-        }
-        return relayBatch()
-                .onFailure().invoke(e -> afterRound(new KafkaOutboxPublisher.Outcome(0, e)))
-                .onFailure().recoverWithNull()
-                .replaceWithVoid();
-    }
-
-    /** Publishes up to one batch now; the number of rows that reached Kafka. Also what tests call to skip waiting. */
-    public Uni<Integer> relayBatch() {
-        return pool.withTransaction(conn -> conn.preparedQuery("select pg_try_advisory_xact_lock($1) as locked")
-                        .execute(Tuple.of(RELAY_LOCK))
-                        .chain(rows -> rows.iterator().next().getBoolean("locked")
-                                ? publishPending(conn)
-                                : Uni.createFrom().item(new KafkaOutboxPublisher.Outcome(0, null))))
-                .invoke(this::afterRound)
-                .map(KafkaOutboxPublisher.Outcome::published);
-    }
-
-    private Uni<KafkaOutboxPublisher.Outcome> publishPending(SqlConnection conn) {
-        return conn.preparedQuery("""
-                        select id, seq, topic, aggregate_id, event_type, payload::text as payload, trace_parent, created_at
-                        from outbox_message where sent_at is null order by seq limit $1 for update""")
-                .execute(Tuple.of(batchSize))
-                .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(PendingMessage::from).toList())
-                .chain(batch -> batch.isEmpty()
-                        ? Uni.createFrom().item(new KafkaOutboxPublisher.Outcome(0, null))
-                        : publisher.publishInOrder(batch).call(outcome -> record(conn, batch, outcome)));
-    }
-
-    private Uni<Void> record(SqlConnection conn, List<PendingMessage> batch, KafkaOutboxPublisher.Outcome outcome) {
-        List<UUID> sent = batch.subList(0, outcome.published()).stream().map(PendingMessage::id).toList();
-        Uni<?> markSent = sent.isEmpty() ? Uni.createFrom().voidItem()
-                : conn.preparedQuery("update outbox_message set sent_at = now() where id = any($1)")
-                        .execute(Tuple.of(sent.toArray(UUID[]::new)));
-        if (outcome.failure() == null) {
-            return markSent.replaceWithVoid();
-        }
-        PendingMessage stuck = batch.get(outcome.published());
-        return markSent.chain(() -> conn.preparedQuery(
-                        "update outbox_message set attempts = attempts + 1, last_error = $2 where id = $1")
-                .execute(Tuple.of(stuck.id(), String.valueOf(outcome.failure().getMessage()))))
-                .replaceWithVoid();
-    }
-
-    private void afterRound(KafkaOutboxPublisher.Outcome outcome) {
-        published.increment(outcome.published());
-        if (outcome.failure() == null) {
-            consecutiveFailures = 0;
-            nextAttempt = Instant.MIN;
+    /**
+     * Asks for a drain. Calls while one runs are folded into one more pass after it, so every commit's
+     * notification is honoured without running two drains at once in this replica.
+     */
+    public void wake() {
+        wakeRequested.set(true);
+        if (System.nanoTime() - backoffUntilNanos < 0) {
             return;
         }
-        failures.increment();
-        consecutiveFailures++;
-        long backoffMillis = Math.min(maxBackoff.toMillis(), 250L << Math.min(consecutiveFailures, 16));
-        nextAttempt = Instant.now().plusMillis(backoffMillis);
-        LOG.warnf("Outbox relay could not publish (attempt %d, next in %d ms): %s", consecutiveFailures, backoffMillis,
-                outcome.failure().getMessage());
+        if (draining.compareAndSet(false, true)) {
+            drain();
+        }
     }
 
-    /** Measured apart from publishing, so the lag is visible precisely while publishing is stuck. */
-    @Scheduled(every = "${swan.outbox.lag-refresh-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> refreshLag() {
-        return pool.query("""
-                        select count(*) as pending,
-                               coalesce(extract(epoch from now() - min(created_at)), 0)::bigint as oldest_age
-                        from outbox_message where sent_at is null""")
-                .execute()
-                .invoke((RowSet<Row> rows) -> {
-                    Row row = rows.iterator().next();
-                    pending.set(row.getLong("pending"));
-                    oldestPendingAgeSeconds.set(row.getLong("oldest_age"));
+    /** The fallback: rows whose own backoff ran out, notifications lost while the listener reconnected. */
+    @Scheduled(every = "${swan.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        wake();
+    }
+
+    private void drain() {
+        wakeRequested.set(false);
+        relayBatch().subscribe().with(round -> {
+            if (round.fetched() == batchSize || (round.fetched() > 0 && wakeRequested.get())) {
+                drain();
+            } else {
+                finishDrain();
+            }
+        }, failure -> {
+            backOff(failure);
+            finishDrain();
+        });
+    }
+
+    private void finishDrain() {
+        draining.set(false);
+        if (wakeRequested.get()) {
+            wake();
+        }
+    }
+
+    /** What one batch did; {@code fetched} rows were taken from the table. */
+    record BatchResult(int fetched, long published) {
+        static final BatchResult NOTHING = new BatchResult(0, 0);
+    }
+
+    /** Publishes at most one batch now. Tests call it through {@link #relayOnce()}. */
+    Uni<BatchResult> relayBatch() {
+        return pool.withTransaction(conn -> conn.preparedQuery("select pg_try_advisory_xact_lock($1) as locked")
+                .execute(Tuple.of(RELAY_LOCK))
+                .chain(rows -> rows.iterator().next().getBoolean("locked")
+                        ? publishPending(conn)
+                        : Uni.createFrom().item(BatchResult.NOTHING)));
+    }
+
+    /** Publishes one batch and says how many rows reached Kafka. */
+    public Uni<Long> relayOnce() {
+        return relayBatch().map(BatchResult::published);
+    }
+
+    private Uni<BatchResult> publishPending(SqlConnection conn) {
+        return conn.preparedQuery(SELECT_PUBLISHABLE).execute(Tuple.of(batchSize))
+                .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(PendingMessage::from).toList())
+                .chain(batch -> batch.isEmpty()
+                        ? Uni.createFrom().item(BatchResult.NOTHING)
+                        : publisher.publish(batch)
+                                .call(round -> record(conn, round))
+                                .map(round -> afterRound(batch.size(), round)));
+    }
+
+    private Uni<Void> record(SqlConnection conn, Round round) {
+        List<RowResult> sent = round.rows().stream().filter(r -> r.fate() == Fate.SENT).toList();
+        List<RowResult> failed = round.rows().stream().filter(r -> r.fate() == Fate.FAILED).toList();
+        Uni<Void> work = sent.isEmpty() ? Uni.createFrom().voidItem()
+                : conn.preparedQuery("update outbox_message set sent_at = now(), next_attempt_at = null where id = any($1)")
+                        .execute(Tuple.of(sent.stream().map(r -> r.message().id()).toArray(java.util.UUID[]::new)))
+                        .replaceWithVoid();
+        for (RowResult failure : failed) {
+            work = work.chain(() -> round.outage() ? noteOutage(conn, failure) : blame(conn, failure));
+        }
+        return work;
+    }
+
+    /** The broker was away: the row is not at fault, its attempts do not count. */
+    private static Uni<Void> noteOutage(SqlConnection conn, RowResult failure) {
+        return conn.preparedQuery("update outbox_message set last_error = $2 where id = $1")
+                .execute(Tuple.of(failure.message().id(), describe(failure.error()))).replaceWithVoid();
+    }
+
+    /** The broker answered and refused this row: one more attempt, its own backoff, parked at the limit. */
+    private Uni<Void> blame(SqlConnection conn, RowResult failure) {
+        PendingMessage row = failure.message();
+        int attempts = row.attempts() + 1;
+        boolean park = attempts >= maxAttempts;
+        OffsetDateTime nextAttempt = OffsetDateTime.now().plus(backoff(attempts));
+        return conn.preparedQuery("""
+                        update outbox_message set attempts = $2, last_error = $3, next_attempt_at = $4,
+                               parked_at = case when $5 then now() end
+                         where id = $1""")
+                .execute(Tuple.of(row.id(), attempts, describe(failure.error()), nextAttempt, park))
+                .invoke(() -> {
+                    if (park) {
+                        parkedRows.increment();
+                        LOG.errorf("Outbox row %s (%s, aggregate %s, %s) parked after %d attempts: %s. Later events of "
+                                        + "this aggregate wait behind it; requeue it with POST /admin/events/outbox/parked/requeue",
+                                row.id(), row.topic(), row.aggregateId(), row.eventType(), attempts, describe(failure.error()));
+                    } else {
+                        LOG.warnf("Outbox row %s (%s, aggregate %s) refused by Kafka (attempt %d of %d): %s", row.id(),
+                                row.topic(), row.aggregateId(), attempts, maxAttempts, describe(failure.error()));
+                    }
                 })
-                .onFailure().invoke(e -> LOG.debugf("outbox lag not refreshed: %s", e.getMessage()))
-                .onFailure().recoverWithNull()
                 .replaceWithVoid();
     }
 
-    /** Sent rows are kept a while for audit and replay, then dropped so the table stays small. */
-    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> purgeSent() {
-        return pool.preparedQuery("delete from outbox_message where sent_at < now() - make_interval(secs => $1)")
-                .execute(Tuple.of((double) retention.toSeconds()))
-                .invoke(rows -> LOG.debugf("purged %d sent outbox rows", rows.rowCount()))
-                .replaceWithVoid();
+    private BatchResult afterRound(int fetched, Round round) {
+        published.increment(round.sent());
+        long now = System.currentTimeMillis();
+        round.rows().stream().filter(r -> r.fate() == Fate.SENT).forEach(r ->
+                publishLag.record(Duration.ofMillis(Math.max(0, now - r.message().createdAt().toInstant().toEpochMilli()))));
+        if (round.outage()) {
+            backOff(round.firstError());
+        } else {
+            consecutiveOutages = 0;
+            if (round.firstError() != null) {
+                failedRounds.increment();
+            }
+        }
+        return new BatchResult(fetched, round.sent());
+    }
+
+    private void backOff(Throwable cause) {
+        failedRounds.increment();
+        consecutiveOutages++;
+        Duration wait = backoff(consecutiveOutages);
+        backoffUntilNanos = System.nanoTime() + wait.toNanos();
+        LOG.warnf("Outbox relay cannot publish now (attempt %d, next in %d ms): %s", consecutiveOutages, wait.toMillis(),
+                describe(cause));
+    }
+
+    private Duration backoff(int attempt) {
+        return Duration.ofMillis(Math.min(maxBackoff.toMillis(), 250L << Math.min(attempt, 16)));
+    }
+
+    private static String describe(Throwable error) {
+        return error == null ? "unknown" : error.getClass().getSimpleName() + ": " + error.getMessage();
     }
 }

@@ -19,6 +19,11 @@ public final class DatabaseErrors {
         return violation(e).map(v -> "23505".equals(v.sqlState())).orElse(false);
     }
 
+    /** The SQL state of the statement that failed, however deep in the cause chain, if a statement failed. */
+    public static Optional<String> sqlState(Throwable e) {
+        return violation(e).map(Violation::sqlState);
+    }
+
     private record Violation(String sqlState, String constraint) {
     }
 

@@ -13,4 +13,5 @@ public class ProbeNote extends PanacheEntityBase {
     public UUID id;
     public String key;
     public String text;
+    public long version;
 }

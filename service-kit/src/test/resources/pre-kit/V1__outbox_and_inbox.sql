@@ -1,4 +1,6 @@
--- The kit's tables, as every service's first migration creates them.
+-- What every service's own V1 held before service-kit owned its tables (user-service's, as released).
+-- service-kit's tables: events staged with each change (outbox) and events already applied (inbox).
+-- Hibernate validates them against service-kit's OutboxMessage and ProcessedEvent at every start.
 create table outbox_message (
     id           uuid primary key,
     seq          bigint generated always as identity unique,

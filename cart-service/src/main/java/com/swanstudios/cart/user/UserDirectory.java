@@ -1,0 +1,109 @@
+package com.swanstudios.cart.user;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.swanstudios.platform.kit.events.PoisonMessageException;
+import com.swanstudios.platform.kit.inbox.ChannelConsumer;
+import com.swanstudios.platform.kit.inbox.IdempotentConsumer;
+import com.swanstudios.platform.kit.inbox.IncomingEvent;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Keeps {@link KnownUser} in step with {@code identity.user.v1}: each user's newest state, never an older
+ * one (the kit's version gate). A deleted user keeps only their id and status here; after the tombstone
+ * nothing about them is ever applied again.
+ */
+@ApplicationScoped
+public class UserDirectory implements ChannelConsumer {
+
+    static final String DELETED = "deleted";
+    static final String DELETED_NAME = "Deleted user";
+
+    private static final String UPSERT = """
+            insert into known_user (id, username, display_name, avatar_url, role, status, version, applied_at)
+            values (?1, ?2, ?3, ?4, ?5, ?6, ?7, clock_timestamp())
+            on conflict (id) do update set username = excluded.username, display_name = excluded.display_name,
+                avatar_url = excluded.avatar_url, role = excluded.role, status = excluded.status,
+                version = excluded.version, applied_at = excluded.applied_at""";
+    private static final String ERASE = """
+            update known_user set username = null, display_name = ?2, avatar_url = null, status = ?3,
+                applied_at = clock_timestamp() where id = ?1""";
+
+    private final IdempotentConsumer inbox;
+    private final ObjectMapper json;
+
+    public UserDirectory(IdempotentConsumer inbox, ObjectMapper json) {
+        this.inbox = inbox;
+        this.json = json;
+    }
+
+    @Override
+    public String channel() {
+        return "users";
+    }
+
+    @Override
+    @Incoming("users")
+    public Uni<Void> consume(ConsumerRecord<String, String> record) {
+        return inbox.applyIfNewer(channel(), record, this::apply);
+    }
+
+    private Uni<Void> apply(IncomingEvent event) {
+        if (event.tombstone()) {
+            UUID id = uuid(event.key());
+            return Panache.getSession().chain(session -> session.createNativeQuery(ERASE)
+                    .setParameter(1, id).setParameter(2, DELETED_NAME).setParameter(3, DELETED).executeUpdate()).replaceWithVoid();
+        }
+        JsonNode user = read(event.payload());
+        boolean deleted = DELETED.equals(text(user, "status"));
+        return Panache.getSession().chain(session -> session.createNativeQuery(UPSERT)
+                        .setParameter(1, uuid(text(user, "id")))
+                        .setParameter(2, deleted ? null : optional(user, "username"))
+                        .setParameter(3, deleted ? DELETED_NAME : text(user, "displayName"))
+                        .setParameter(4, deleted ? null : optional(user, "avatarUrl"))
+                        .setParameter(5, text(user, "role"))
+                        .setParameter(6, text(user, "status"))
+                        .setParameter(7, user.path("version").asLong())
+                        .executeUpdate())
+                .replaceWithVoid();
+    }
+
+    private JsonNode read(String payload) {
+        try {
+            JsonNode user = json.readTree(payload);
+            if (user == null || !user.path("version").canConvertToLong()) {
+                throw new PoisonMessageException("a user state without a version");
+            }
+            return user;
+        } catch (IOException e) {
+            throw new PoisonMessageException("a user state that is not JSON", e);
+        }
+    }
+
+    private static String text(JsonNode user, String field) {
+        JsonNode value = user.path(field);
+        if (!value.isTextual() || value.asText().isBlank()) {
+            throw new PoisonMessageException("a user state without " + field);
+        }
+        return value.asText();
+    }
+
+    private static String optional(JsonNode user, String field) {
+        JsonNode value = user.path(field);
+        return value.isTextual() ? value.asText() : null;
+    }
+
+    private static UUID uuid(String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new PoisonMessageException("a user id that is not a UUID: " + value, e);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package com.swanstudios.platform.kit.admin;
+
+import com.swanstudios.platform.kit.inbox.DeadLetterReplay;
+import com.swanstudios.platform.kit.outbox.OutboxRelay;
+import com.swanstudios.platform.kit.outbox.ParkedRows;
+import com.swanstudios.platform.kit.problem.DomainException;
+import com.swanstudios.platform.kit.security.Caller;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Operators' levers on every service's event plumbing. Internal: the gateway routes only {@code /api/...},
+ * so these are reached on the service itself (port-forward) with an admin's access token.
+ */
+@Path("/admin/events")
+@RolesAllowed(Caller.ADMIN)
+@Tag(name = "events-admin", description = "Internal: parked outbox rows and dead-letter replay (admin only)")
+public class EventsAdminResource {
+
+    /** The body of a requeue: the rows to requeue, or none for all parked rows. */
+    public record RequeueRequest(List<UUID> ids) {
+    }
+
+    public record RequeueResult(long requeued) {
+    }
+
+    private final ParkedRows parked;
+    private final OutboxRelay relay;
+    private final DeadLetterReplay replay;
+
+    public EventsAdminResource(ParkedRows parked, OutboxRelay relay, DeadLetterReplay replay) {
+        this.parked = parked;
+        this.relay = relay;
+        this.replay = replay;
+    }
+
+    @GET
+    @Path("/outbox/parked")
+    @Operation(summary = "Outbox rows parked after failing too often, oldest first")
+    public Uni<List<ParkedRows.ParkedRow>> listParked(@QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        return parked.list(limit);
+    }
+
+    @POST
+    @Path("/outbox/parked/requeue")
+    @Operation(summary = "Gives parked rows (all, or those named) a fresh set of attempts; the relay publishes them in order")
+    public Uni<RequeueResult> requeue(RequeueRequest request) {
+        List<UUID> ids = request == null || request.ids() == null ? List.of() : request.ids();
+        return parked.requeue(ids).invoke(n -> relay.wake()).map(RequeueResult::new);
+    }
+
+    @POST
+    @Path("/dead-letters/{channel}/replay")
+    @Operation(summary = "Hands the channel's dead letters back to this consumer (never to the source topic)")
+    public Uni<DeadLetterReplay.Report> replay(@PathParam("channel") String channel,
+            @QueryParam("limit") @DefaultValue("1000") @Min(1) @Max(100000) int limit) {
+        var consumer = replay.consumer(channel).orElseThrow(() -> DomainException.notFound("No consumer of channel '" + channel + "' here"));
+        return Uni.createFrom().item(() -> replay.replay(consumer, limit)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+}
