@@ -26,6 +26,14 @@ class DeadLetterReplayTest {
         try (ProbeEvents events = new ProbeEvents()) {
             events.send(key, 1, ProbeConsumer.NEEDS_ALLOWANCE);
         }
+        // and one that both consumers find unreadable: each group dead-letters its own copy
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(java.util.Map.of(
+                "bootstrap.servers", PlatformTestResource.kafka().bootstrapServers()),
+                new org.apache.kafka.common.serialization.StringSerializer(), new org.apache.kafka.common.serialization.StringSerializer())) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>("probe.v1", "u" + key, "{\"no\":\"envelope\"}")).get();
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(ProbeTopics.recordsOf("probe.v1.dlq", "u" + key))
+                .hasSize(2));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(ProbeTopics.recordsOf("probe.v1.dlq", key))
                 .extracting(r -> ProbeTopics.header(r, "dead-letter-consumer-group")).containsExactly("probe-consumer"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(OutboxTest.count(
@@ -38,11 +46,17 @@ class DeadLetterReplayTest {
         }
         given().auth().oauth2(ADMIN).when().post("/admin/events/dead-letters/probe-in/replay")
                 .then().statusCode(200).body("deadLetterTopic", org.hamcrest.Matchers.is("probe.v1.dlq"))
-                .body("replayed", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+                .body("replayed", org.hamcrest.Matchers.greaterThanOrEqualTo(2))
+                .body("otherConsumers", org.hamcrest.Matchers.greaterThanOrEqualTo(1))
+                .body("stoppedBy", org.hamcrest.Matchers.nullValue());
 
         assertThat(OutboxTest.count("select count(*) from probe_received where key = '" + key + "'")).as("applied on replay")
                 .isEqualTo(1);
         assertThat(ProbeTopics.recordsOf("probe.v1", key)).as("nothing was written back to the source topic").hasSize(1);
+        assertThat(ProbeTopics.recordsOf("probe.v1.dlq", "u" + key)).as("the unreadable one, still poison, was dead-lettered"
+                + " again for the consumer that was handed it, and only for that one")
+                .extracting(r -> ProbeTopics.header(r, "dead-letter-consumer-group"))
+                .containsExactlyInAnyOrder("probe-consumer", "probe-projector", "probe-consumer");
         given().auth().oauth2(ADMIN).when().post("/admin/events/dead-letters/probe-in/replay").then().statusCode(200);
         assertThat(OutboxTest.count("select count(*) from probe_received where key = '" + key + "'"))
                 .as("a second replay does not hand it over again").isEqualTo(1);

@@ -10,6 +10,7 @@ import com.swanstudios.platform.infra.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -42,9 +43,8 @@ class ParkingTest {
             assertThat(OutboxTest.count("select count(*) from probe_received where key = '" + other + "'"))
                     .as("another topic flows").isEqualTo(1);
         });
-        assertThat(ProbeTopics.recordsOf(TOPIC, stuck)).as("the later event of the parked aggregate waits behind it").isEmpty();
         assertThat(OutboxTest.count("select count(*) from outbox_message where aggregate_id = '" + stuck + "' and sent_at is null"))
-                .isEqualTo(2);
+                .as("the later event of the parked aggregate waits behind it").isEqualTo(2);
 
         given().when().get("/admin/events/outbox/parked").then().statusCode(401);
         given().auth().oauth2(TestTokens.forUser(UUID.randomUUID(), "user")).when().get("/admin/events/outbox/parked")
@@ -58,8 +58,13 @@ class ParkingTest {
         ProbeTopics.limitRecordSize(TOPIC, 1, 1024 * 1024);
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"ids\":[\"" + stuckId + "\"]}")
                 .when().post("/admin/events/outbox/parked/requeue").then().statusCode(200).body("requeued", org.hamcrest.Matchers.is(1));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(ProbeTopics.versionsOf(TOPIC, stuck)).containsExactly("1", "2"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<String> versions = ProbeTopics.versionsOf(TOPIC, stuck);
+            assertThat(versions).as("the parked row, then the one behind it (which Kafka may also have taken earlier)")
+                    .endsWith("1", "2");
+            assertThat(OutboxTest.count("select count(*) from outbox_message where aggregate_id = '" + stuck + "' and sent_at is null"))
+                    .isZero();
+        });
     }
 
     private static String stage(String topic, String key, String text, long version) {

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.Logger;
 
 /**
  * Operators' levers on every service's event plumbing. Internal: the gateway routes only {@code /api/...},
@@ -37,14 +38,18 @@ public class EventsAdminResource {
     public record RequeueResult(long requeued) {
     }
 
+    private static final Logger LOG = Logger.getLogger(EventsAdminResource.class);
+
     private final ParkedRows parked;
     private final OutboxRelay relay;
     private final DeadLetterReplay replay;
+    private final Caller caller;
 
-    public EventsAdminResource(ParkedRows parked, OutboxRelay relay, DeadLetterReplay replay) {
+    public EventsAdminResource(ParkedRows parked, OutboxRelay relay, DeadLetterReplay replay, Caller caller) {
         this.parked = parked;
         this.relay = relay;
         this.replay = replay;
+        this.caller = caller;
     }
 
     @GET
@@ -59,15 +64,25 @@ public class EventsAdminResource {
     @Operation(summary = "Gives parked rows (all, or those named) a fresh set of attempts; the relay publishes them in order")
     public Uni<RequeueResult> requeue(RequeueRequest request) {
         List<UUID> ids = request == null || request.ids() == null ? List.of() : request.ids();
-        return parked.requeue(ids).invoke(n -> relay.wake()).map(RequeueResult::new);
+        return audit("requeues " + (ids.isEmpty() ? "every parked outbox row" : "parked outbox rows " + ids))
+                .chain(() -> parked.requeue(ids)).invoke(n -> relay.wake()).map(RequeueResult::new);
     }
 
     @POST
     @Path("/dead-letters/{channel}/replay")
     @Operation(summary = "Hands the channel's dead letters back to this consumer (never to the source topic)")
     public Uni<DeadLetterReplay.Report> replay(@PathParam("channel") String channel,
-            @QueryParam("limit") @DefaultValue("1000") @Min(1) @Max(100000) int limit) {
+            @QueryParam("limit") @DefaultValue("1000") @Min(1) @Max(100000) int limit,
+            @QueryParam("unattributed") @DefaultValue("false") boolean unattributed) {
         var consumer = replay.consumer(channel).orElseThrow(() -> DomainException.notFound("No consumer of channel '" + channel + "' here"));
-        return Uni.createFrom().item(() -> replay.replay(consumer, limit)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return audit("replays the dead letters of channel " + channel)
+                .chain(() -> Uni.createFrom().item(() -> replay.replay(consumer, limit, unattributed))
+                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
+    }
+
+    /** Who pulled which lever, in the log. */
+    private Uni<Void> audit(String action) {
+        return caller.userId().invoke(id -> LOG.infof("Admin %s %s", id.map(UUID::toString).orElse("(unknown)"), action))
+                .replaceWithVoid();
     }
 }

@@ -82,6 +82,21 @@ public class KafkaClients {
         }
     }
 
+    /** Whether the broker knows the topic; {@code true} when it cannot tell (the caller then waits rather than blames). */
+    public boolean topicExists(String topic) {
+        try {
+            admin.describeTopics(java.util.List.of(topic)).allTopicNames().get(probeTimeout.toMillis() + 500, TimeUnit.MILLISECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return !(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException);
+        } catch (Exception e) {
+            return true;
+        }
+    }
+
     private static Map<String, Object> only(Map<String, Object> config, Set<String> names) {
         Map<String, Object> kept = new HashMap<>();
         config.forEach((key, value) -> {

@@ -29,6 +29,15 @@ public class ConsumerHealth {
         this.registry = registry;
     }
 
+    /** A replayed dead letter is tracked apart from the live channel, so neither hides the other's state. */
+    static String key(String channel, org.apache.kafka.clients.consumer.ConsumerRecord<String, String> record) {
+        return record.headers().lastHeader(DeadLetterReplay.REPLAY_HEADER) == null ? channel : replayKey(channel);
+    }
+
+    static String replayKey(String channel) {
+        return channel + " (dead-letter replay)";
+    }
+
     /** @return the number of attempts so far for this event */
     int failed(String channel, String eventId, String origin, String error) {
         Waiting updated = waiting.compute(channel, (key, current) -> current != null && current.eventId().equals(eventId)
@@ -56,8 +65,9 @@ public class ConsumerHealth {
     /** Readiness: DOWN while any channel waits, with the channel, the event and the last error in the data. */
     HealthCheckResponse readiness() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("Event consumers").status(waiting.isEmpty());
+        // unauthenticated endpoint: the kind of error only; the message (SQL, hosts) is in the logs
         waiting.forEach((channel, w) -> response.withData(channel, "waiting since " + w.since() + " on event " + w.eventId()
-                + " (" + w.origin() + "), " + w.attempts() + " attempts, last error: " + w.lastError()));
+                + " (" + w.origin() + "), " + w.attempts() + " attempts, last error: " + w.lastError() + " (details in the log)"));
         return response.build();
     }
 }

@@ -1,5 +1,6 @@
 package com.swanstudios.platform.kit.inbox;
 
+import com.swanstudios.platform.kit.problem.DomainException;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -28,25 +31,33 @@ import org.jboss.logging.Logger;
  * channel's {@link ChannelConsumer}, where the inbox applies it once and version-gated like any delivery;
  * a record still poison is dead-lettered again. Nothing is written to the source topic (a compacted one
  * would take an erased user's old state back). Progress is kept as the offsets of consumer group
- * {@code <group>.dlq-replay.<channel>}, so each dead letter is replayed once.
+ * {@code <group>.dlq-replay.<channel>}, so each dead letter is handed over once. A record that meets a
+ * transient failure stops the replay (it is not marked done), to be run again once the cause is gone.
  */
 @ApplicationScoped
 public class DeadLetterReplay {
 
-    /** How one replay went. */
-    public record Report(String channel, String deadLetterTopic, int examined, int replayed, int otherConsumers) {
+    /** How one replay went; {@code stoppedBy} is set when a transient failure stopped it early. */
+    public record Report(String channel, String deadLetterTopic, int examined, int replayed, int otherConsumers, String stoppedBy) {
     }
 
+    /** Marks a record handed over by a replay (health tracks it apart from the live channel). */
+    static final String REPLAY_HEADER = "swan-dead-letter-replay";
+
     private static final Logger LOG = Logger.getLogger(DeadLetterReplay.class);
+    private static final Duration PER_RECORD = Duration.ofSeconds(30);
 
     private final Instance<ChannelConsumer> consumers;
     private final ChannelSettings channels;
+    private final ConsumerHealth health;
     private final Map<String, Object> kafkaConfig;
+    private final Set<String> running = ConcurrentHashMap.newKeySet();
 
-    DeadLetterReplay(Instance<ChannelConsumer> consumers, ChannelSettings channels,
+    DeadLetterReplay(Instance<ChannelConsumer> consumers, ChannelSettings channels, ConsumerHealth health,
             @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
         this.consumers = consumers;
         this.channels = channels;
+        this.health = health;
         this.kafkaConfig = kafkaConfig;
     }
 
@@ -54,14 +65,34 @@ public class DeadLetterReplay {
         return consumers.stream().filter(c -> c.channel().equals(channel)).findFirst();
     }
 
-    /** Blocking (Kafka's consumer): call it on a worker thread. At most {@code limit} dead letters per call. */
-    public Report replay(ChannelConsumer consumer, int limit) {
+    /**
+     * Blocking (Kafka's consumer): call it on a worker thread. At most {@code limit} dead letters per call.
+     *
+     * @param unattributed also hand over dead letters without consumer-group headers (written before the kit
+     *                     named the group) whose origin topic is this channel's: only where one group
+     *                     consumes that topic in this service
+     */
+    public Report replay(ChannelConsumer consumer, int limit, boolean unattributed) {
+        String channel = consumer.channel();
+        if (!running.add(channel)) {
+            throw DomainException.conflict("A replay of channel '" + channel + "' is already running");
+        }
+        try {
+            return replayExclusively(consumer, limit, unattributed);
+        } finally {
+            running.remove(channel);
+        }
+    }
+
+    private Report replayExclusively(ChannelConsumer consumer, int limit, boolean unattributed) {
         String channel = consumer.channel();
         String group = channels.group(channel);
-        String topic = channels.deadLetterTopic(channel, channels.topic(channel));
+        String sourceTopic = channels.topic(channel);
+        String topic = channels.deadLetterTopic(channel, sourceTopic);
         int examined = 0;
         int replayed = 0;
         int others = 0;
+        String stoppedBy = null;
         try (KafkaConsumer<String, String> dlq = new KafkaConsumer<>(replayConfig(group + ".dlq-replay." + channel),
                 new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> partitions = dlq.partitionsFor(topic, Duration.ofSeconds(10)).stream()
@@ -69,30 +100,59 @@ public class DeadLetterReplay {
             dlq.assign(partitions);
             Map<TopicPartition, Long> end = dlq.endOffsets(partitions, Duration.ofSeconds(10));
             long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+            reading:
             while (examined < limit && partitions.stream().anyMatch(p -> dlq.position(p) < end.get(p))
                     && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> deadLetter : dlq.poll(Duration.ofMillis(500))) {
-                    if (examined >= limit || deadLetter.offset() >= end.get(new TopicPartition(topic, deadLetter.partition()))) {
-                        break;
+                    TopicPartition partition = new TopicPartition(topic, deadLetter.partition());
+                    if (deadLetter.offset() >= end.get(partition)) {
+                        continue; // written after the replay began (perhaps by it): the next replay's
+                    }
+                    if (examined >= limit) {
+                        break reading;
                     }
                     examined++;
-                    if (group.equals(header(deadLetter, DeadLetters.GROUP)) && channel.equals(header(deadLetter, DeadLetters.CHANNEL))) {
-                        ConsumerRecord<String, String> original = original(deadLetter);
-                        VertxContextSupport.subscribeAndAwait(() -> consumer.consume(original));
+                    if (belongsHere(deadLetter, group, channel, sourceTopic, unattributed)) {
+                        try {
+                            handOver(consumer, deadLetter);
+                        } catch (RuntimeException e) {
+                            stoppedBy = e.getClass().getSimpleName() + ": " + e.getMessage();
+                            break reading;
+                        }
                         replayed++;
                     } else {
                         others++;
                     }
-                    dlq.commitSync(Map.of(new TopicPartition(topic, deadLetter.partition()),
-                            new OffsetAndMetadata(deadLetter.offset() + 1)));
+                    dlq.commitSync(Map.of(partition, new OffsetAndMetadata(deadLetter.offset() + 1)));
                 }
             }
-        } catch (Throwable e) {
-            throw new IllegalStateException("replay of " + topic + " stopped after " + replayed + " records: " + e.getMessage(), e);
+        } finally {
+            health.flowing(ConsumerHealth.replayKey(channel));
         }
-        LOG.infof("Replayed %d dead letters of %s to channel %s (%d examined, %d belong to other consumers)", replayed, topic,
-                channel, examined, others);
-        return new Report(channel, topic, examined, replayed, others);
+        LOG.infof("Replayed %d dead letters of %s to channel %s (%d examined, %d belong to other consumers)%s", replayed, topic,
+                channel, examined, others, stoppedBy == null ? "" : "; stopped by " + stoppedBy);
+        return new Report(channel, topic, examined, replayed, others, stoppedBy);
+    }
+
+    private static boolean belongsHere(ConsumerRecord<String, String> deadLetter, String group, String channel, String sourceTopic,
+            boolean unattributed) {
+        String failedBy = header(deadLetter, DeadLetters.GROUP);
+        if (failedBy == null) {
+            return unattributed && sourceTopic.equals(header(deadLetter, DeadLetters.TOPIC));
+        }
+        String failedIn = header(deadLetter, DeadLetters.CHANNEL);
+        return group.equals(failedBy) && (failedIn == null || channel.equals(failedIn));
+    }
+
+    /** Waits for the consumer, but not for ever: a transient failure (it would retry without end) stops the replay. */
+    private static void handOver(ChannelConsumer consumer, ConsumerRecord<String, String> deadLetter) {
+        ConsumerRecord<String, String> original = original(deadLetter);
+        try {
+            VertxContextSupport.subscribeAndAwait(() -> consumer.consume(original).ifNoItem().after(PER_RECORD).fail());
+        } catch (Throwable e) {
+            throw new IllegalStateException("dead letter " + deadLetter.partition() + "@" + deadLetter.offset()
+                    + " could not be applied within " + PER_RECORD.toSeconds() + " s", e);
+        }
     }
 
     private Map<String, Object> replayConfig(String groupId) {
@@ -117,8 +177,12 @@ public class DeadLetterReplay {
                 headers.add(header);
             }
         }
-        return new ConsumerRecord<>(header(deadLetter, DeadLetters.TOPIC), Integer.parseInt(header(deadLetter, DeadLetters.PARTITION)),
-                Long.parseLong(header(deadLetter, DeadLetters.OFFSET)), deadLetter.timestamp(), TimestampType.CREATE_TIME,
+        headers.add(REPLAY_HEADER, "true".getBytes(StandardCharsets.UTF_8));
+        String topic = header(deadLetter, DeadLetters.TOPIC);
+        String partition = header(deadLetter, DeadLetters.PARTITION);
+        String offset = header(deadLetter, DeadLetters.OFFSET);
+        return new ConsumerRecord<>(topic == null ? deadLetter.topic() : topic, partition == null ? -1 : Integer.parseInt(partition),
+                offset == null ? -1 : Long.parseLong(offset), deadLetter.timestamp(), TimestampType.CREATE_TIME,
                 -1, -1, deadLetter.key(), deadLetter.value(), headers, Optional.empty());
     }
 

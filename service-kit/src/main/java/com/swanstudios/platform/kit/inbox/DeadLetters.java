@@ -6,7 +6,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
@@ -29,6 +32,7 @@ class DeadLetters {
     static final String OFFSET = "dead-letter-offset";
     static final String GROUP = "dead-letter-consumer-group";
     static final String CHANNEL = "dead-letter-channel";
+    static final String VALUE_DROPPED = "dead-letter-value-dropped";
     static final String PREFIX = "dead-letter-";
 
     private static final Logger LOG = Logger.getLogger(DeadLetters.class);
@@ -53,9 +57,9 @@ class DeadLetters {
                 headers.add(header);
             }
         }
-        headers.add(REASON, bytes(String.valueOf(failure.getMessage())));
+        headers.add(REASON, bytes(bounded(failure.getMessage())));
         if (failure.getCause() != null) {
-            headers.add(CAUSE, bytes(String.valueOf(failure.getCause().getMessage())));
+            headers.add(CAUSE, bytes(bounded(failure.getCause().getMessage())));
         }
         headers.add(EXCEPTION, bytes(failure.getClass().getName()));
         headers.add(TOPIC, bytes(record.topic()));
@@ -64,22 +68,44 @@ class DeadLetters {
         headers.add(GROUP, bytes(group));
         headers.add(CHANNEL, bytes(channel));
         byte[] value = record.value() == null ? null : bytes(record.value());
-        ProducerRecord<String, byte[]> deadLetter = new ProducerRecord<>(topic, null, record.key(), value, headers);
         return Blocking.call(() -> {
             try {
-                kafka.producer().send(deadLetter).get(30, TimeUnit.SECONDS);
-                return null;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while dead-lettering", e);
-            } catch (Exception e) {
-                throw new IllegalStateException("the dead-letter topic " + topic + " cannot take the record now: " + e.getMessage(), e);
+                send(new ProducerRecord<>(topic, null, record.key(), value, headers));
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof RecordTooLargeException)) {
+                    throw new IllegalStateException("the dead-letter topic " + topic + " cannot take the record now: " + e.getMessage(), e);
+                }
+                // the headers made it too large for the dead-letter topic: keep the headers, say what was dropped
+                headers.add(VALUE_DROPPED, bytes(String.valueOf(value == null ? 0 : value.length)));
+                try {
+                    send(new ProducerRecord<>(topic, null, record.key(), null, headers));
+                } catch (ExecutionException again) {
+                    throw new IllegalStateException("the dead-letter topic " + topic + " refuses even the record's headers", again);
+                }
             }
+            return null;
         }).invoke(() -> {
             registry.counter("inbox.dead.lettered", "channel", channel).increment();
             LOG.errorf("%s (group %s) dead-lettered %s/%d@%d to %s: %s", channel, group, record.topic(), record.partition(),
                     record.offset(), topic, Failures.describe(failure));
         }).replaceWithVoid();
+    }
+
+    private void send(ProducerRecord<String, byte[]> deadLetter) throws ExecutionException {
+        try {
+            kafka.producer().send(deadLetter).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while dead-lettering", e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Kafka did not take the dead letter within 30 s", e);
+        }
+    }
+
+    /** Exception messages can be long (a whole SQL statement): a header keeps the first 1,000 characters. */
+    private static String bounded(String text) {
+        String value = String.valueOf(text);
+        return value.length() <= 1000 ? value : value.substring(0, 1000) + "...";
     }
 
     private static byte[] bytes(String value) {

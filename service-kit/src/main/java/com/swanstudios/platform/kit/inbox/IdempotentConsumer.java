@@ -116,16 +116,16 @@ public class IdempotentConsumer {
                 .onFailure(Failures::transientFailure).invoke(e -> waiting(channel, record, e))
                 .onFailure(Failures::transientFailure).retry()
                 .withBackOff(initialBackoff, maxBackoff).withJitter(0.2).atMost(Long.MAX_VALUE)
-                .invoke(() -> health.flowing(channel))
+                .invoke(() -> health.flowing(healthKey(channel, record)))
                 .onFailure().recoverWithUni(poison -> deadLetters.park(channel, record, poison)
                         .onFailure().invoke(e -> waiting(channel, record, e))
                         .onFailure().retry().withBackOff(initialBackoff, maxBackoff).atMost(Long.MAX_VALUE)
-                        .invoke(() -> health.flowing(channel)));
+                        .invoke(() -> health.flowing(healthKey(channel, record))));
     }
 
     private void waiting(String channel, ConsumerRecord<String, String> record, Throwable failure) {
         String origin = record.topic() + "/" + record.partition() + "@" + record.offset();
-        int attempts = health.failed(channel, eventId(record), origin, Failures.describe(failure));
+        int attempts = health.failed(healthKey(channel, record), eventId(record), origin, failure.getClass().getSimpleName());
         registry.counter("inbox.retries", "channel", channel).increment();
         if (attempts == 1 || attempts % 20 == 0) {
             LOG.warnf("%s cannot apply %s yet (attempt %d, retrying without limit; the partition waits): %s", channel,
@@ -153,6 +153,10 @@ public class IdempotentConsumer {
         }
         throw new PoisonMessageException("an event without an aggregate version (neither the ce_aggregateversion header"
                 + " nor a version in the body): its order cannot be known");
+    }
+
+    private static String healthKey(String channel, ConsumerRecord<String, String> record) {
+        return ConsumerHealth.key(channel, record);
     }
 
     private static String eventId(ConsumerRecord<String, String> record) {

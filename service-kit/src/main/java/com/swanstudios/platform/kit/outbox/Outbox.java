@@ -36,12 +36,16 @@ public class Outbox {
      * wakes the relay (PostgreSQL delivers a NOTIFY only on commit, once per transaction).
      */
     public Uni<OutboxMessage> stage(OutboundEvent event) {
+        return lockAggregate(event.topic(), event.aggregateId()).chain(locked -> insert(event));
+    }
+
+    /** The aggregate's transaction lock (and the commit's wake-up call to the relay). */
+    private static Uni<Object> lockAggregate(String topic, String aggregateId) {
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery(LOCK_AGGREGATE_AND_NOTIFY)
-                        .setParameter(1, event.topic() + "\n" + event.aggregateId())
+                        .setParameter(1, topic + "\n" + aggregateId)
                         .setParameter(2, OutboxRelay.NOTIFY_CHANNEL)
-                        .getSingleResult())
-                .chain(locked -> insert(event));
+                        .getSingleResult());
     }
 
     private Uni<OutboxMessage> insert(OutboundEvent event) {
@@ -64,9 +68,11 @@ public class Outbox {
      * waits for them, so nothing is half-published.
      */
     public Uni<Long> forget(String topic, String aggregateId) {
-        // locked in seq order first, the order the relay locks in, so the two queue up instead of deadlocking
-        return OutboxMessage.<OutboxMessage>find("topic = ?1 and aggregateId = ?2 order by seq", topic, aggregateId)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).list()
+        // the aggregate's lock first, so no transaction can stage for it between this and the erasure's own
+        // event; then its rows in seq order, the order the relay locks in, so the two queue up instead of deadlocking
+        return lockAggregate(topic, aggregateId)
+                .chain(() -> OutboxMessage.<OutboxMessage>find("topic = ?1 and aggregateId = ?2 order by seq", topic, aggregateId)
+                        .withLock(LockModeType.PESSIMISTIC_WRITE).list())
                 .chain(rows -> rows.isEmpty() ? Uni.createFrom().item(0L)
                         : OutboxMessage.delete("id in ?1", rows.stream().map(row -> row.id).toList()));
     }

@@ -16,8 +16,10 @@ import org.jboss.logging.Logger;
 /**
  * What only one replica does (the housekeeper, see {@link OutboxListener}): measures the outbox's lag and
  * purges what is kept only for a while. The gauges are the database's figures on the housekeeper and 0 on
- * every other replica, so a sum over pods is right. When the lag query fails the gauges read NaN, a counter
- * goes up and a warning is logged: a frozen figure never looks healthy.
+ * every other replica, so a sum over pods is right. {@code outbox_lag_known} is 1 on the housekeeper while
+ * its figures are fresh and 0 everywhere else: when the lag cannot be measured (the query fails, or no
+ * replica reaches the database) no pod reports 1, a counter goes up and a warning is logged, so a frozen
+ * figure never passes for a healthy one (alert on {@code max(outbox_lag_known) < 1}).
  */
 @ApplicationScoped
 public class OutboxHousekeeping {
@@ -32,6 +34,7 @@ public class OutboxHousekeeping {
     private volatile double pending;
     private volatile double oldestPendingAgeSeconds;
     private volatile double parked;
+    private volatile double lagKnown;
     private final Counter lagQueryFailures;
     private volatile boolean lagQueryFailing;
 
@@ -50,6 +53,9 @@ public class OutboxHousekeeping {
         Gauge.builder("outbox.parked", this, h -> h.parked)
                 .description("Outbox rows parked until an operator requeues them (one replica; 0 on the others)")
                 .register(registry);
+        Gauge.builder("outbox.lag.known", this, h -> h.lagKnown)
+                .description("1 on the replica whose outbox figures are fresh, 0 on the others and while they cannot be measured")
+                .register(registry);
         this.lagQueryFailures = Counter.builder("outbox.lag.query.failures")
                 .description("Times the outbox lag could not be measured").register(registry);
     }
@@ -57,14 +63,13 @@ public class OutboxHousekeeping {
     @Scheduled(every = "${swan.outbox.lag-refresh-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> refreshLag() {
         if (!listener.connected()) {
-            lagUnknown("the database connection is down");
+            reportNothing();
+            lagUnknown("this replica cannot reach the database");
             return Uni.createFrom().voidItem();
         }
         if (!listener.housekeeper()) {
             lagQueryFailing = false;
-            pending = 0;
-            oldestPendingAgeSeconds = 0;
-            parked = 0;
+            reportNothing();
             return Uni.createFrom().voidItem();
         }
         return pool.query("""
@@ -79,6 +84,7 @@ public class OutboxHousekeeping {
                     pending = row.getLong("pending");
                     parked = row.getLong("parked");
                     oldestPendingAgeSeconds = row.getDouble("oldest_age");
+                    lagKnown = 1;
                     if (lagQueryFailing) {
                         LOG.info("Outbox lag is measured again");
                         lagQueryFailing = false;
@@ -89,13 +95,20 @@ public class OutboxHousekeeping {
                 .replaceWithVoid();
     }
 
+    /** Another replica reports (or none can): 0, so sums over pods count each figure once. */
+    private void reportNothing() {
+        pending = 0;
+        oldestPendingAgeSeconds = 0;
+        parked = 0;
+        lagKnown = 0;
+    }
+
+    /** The last figures stay (they are the best there is) but are marked stale. */
     private void lagUnknown(String why) {
-        pending = Double.NaN;
-        oldestPendingAgeSeconds = Double.NaN;
-        parked = Double.NaN;
+        lagKnown = 0;
         lagQueryFailures.increment();
         if (!lagQueryFailing) {
-            LOG.warnf("Outbox lag cannot be measured, the gauges read NaN until it can: %s", why);
+            LOG.warnf("Outbox lag cannot be measured (outbox_lag_known = 0 until it can): %s", why);
             lagQueryFailing = true;
         }
     }

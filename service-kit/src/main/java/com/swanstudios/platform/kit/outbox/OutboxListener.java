@@ -20,7 +20,8 @@ import org.jboss.logging.Logger;
  * {@value OutboxRelay#NOTIFY_CHANNEL}, so a commit that staged an event wakes the relay at once, and it
  * holds a session advisory lock that makes exactly one replica the housekeeper (purges, the lag gauges):
  * the lock goes with the connection, so a replica that dies or loses its database hands the role on.
- * It reconnects by itself; after each (re)connection the relay drains whatever was committed meanwhile.
+ * A lost or failed connection is closed and opened anew every {@code swan.outbox.listener-check-interval};
+ * after each connection the relay drains whatever was committed meanwhile.
  */
 @ApplicationScoped
 public class OutboxListener {
@@ -60,9 +61,9 @@ public class OutboxListener {
         }
     }
 
-    /** Whether this replica is the one that does housekeeping now. */
+    /** Whether this replica is the one that does housekeeping now (never while its connection is down). */
     public boolean housekeeper() {
-        return housekeeper;
+        return housekeeper && connected();
     }
 
     /** Whether the dedicated connection is up: while it is not, no replica can say who the housekeeper is. */
@@ -72,8 +73,8 @@ public class OutboxListener {
     }
 
     private void connect() {
-        PgSubscriber created = PgSubscriber.subscriber(vertx, options)
-                .reconnectPolicy(retries -> Math.min(5000L, 100L * (1L << Math.min(retries, 6))));
+        // no automatic reconnection: a lost connection closes the subscriber, and keepAlive opens a new one
+        PgSubscriber created = PgSubscriber.subscriber(vertx, options).reconnectPolicy(retries -> -1L);
         created.channel(OutboxRelay.NOTIFY_CHANNEL)
                 .handler(payload -> relay.wake())
                 .subscribeHandler(() -> {
@@ -84,10 +85,14 @@ public class OutboxListener {
         created.closeHandler(() -> housekeeper = false);
         subscriber = created;
         created.connect().subscribe().with(ignored -> LOG.debugf("listening on %s", OutboxRelay.NOTIFY_CHANNEL),
-                failure -> LOG.warnf("Outbox listener cannot connect yet (%s); the relay polls meanwhile", failure.getMessage()));
+                failure -> {
+                    housekeeper = false;
+                    created.closeAndForget();
+                    LOG.warnf("Outbox listener cannot connect yet (%s); the relay polls meanwhile", failure.getMessage());
+                });
     }
 
-    /** A first connection that failed is retried here; later losses are handled by the reconnect policy. */
+    /** Opens a new connection when the last one was lost or never came up; claims housekeeping when free. */
     @Scheduled(every = "${swan.outbox.listener-check-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> keepAlive() {
         PgSubscriber current = subscriber;
@@ -95,6 +100,7 @@ public class OutboxListener {
             return Uni.createFrom().voidItem();
         }
         if (current.closed()) {
+            housekeeper = false;
             connect();
             return Uni.createFrom().voidItem();
         }

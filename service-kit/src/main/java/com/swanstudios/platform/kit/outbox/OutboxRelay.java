@@ -1,5 +1,6 @@
 package com.swanstudios.platform.kit.outbox;
 
+import com.swanstudios.platform.kit.outbox.KafkaOutboxPublisher.Blame;
 import com.swanstudios.platform.kit.outbox.KafkaOutboxPublisher.Fate;
 import com.swanstudios.platform.kit.outbox.KafkaOutboxPublisher.Round;
 import com.swanstudios.platform.kit.outbox.KafkaOutboxPublisher.RowResult;
@@ -14,7 +15,12 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.StreamSupport;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -28,8 +34,10 @@ import org.jboss.logging.Logger;
  * locks last as long as the batch's sends. While Kafka is away everything waits with exponential backoff.
  * A row the broker refuses waits on its own backoff, and after {@code swan.outbox.max-attempts} it is
  * parked (logged at ERROR, counted in {@code outbox_parked_rows_total}) until an operator requeues it
- * ({@link OutboxAdminResource}); other aggregates and topics keep flowing, later rows of its aggregate
- * wait behind it.
+ * ({@code /admin/events/outbox/parked}); other aggregates and topics keep flowing, later rows of its
+ * aggregate wait behind it. A later row of an aggregate that Kafka took while an earlier one failed is
+ * sent again after that one, so the topic's last record for the key is always its latest state (what a
+ * compacted topic keeps).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -62,6 +70,9 @@ public class OutboxRelay {
     private final Counter failedRounds;
     private final Counter parkedRows;
     private final Timer publishLag;
+    /** A transient refusal (leader moving, replicas short) waits this long before the row is tried again. */
+    private static final Duration TRANSIENT_WAIT = Duration.ofSeconds(1);
+
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean wakeRequested = new AtomicBoolean();
     private volatile long backoffUntilNanos = System.nanoTime();
@@ -92,7 +103,7 @@ public class OutboxRelay {
      */
     public void wake() {
         wakeRequested.set(true);
-        if (System.nanoTime() - backoffUntilNanos < 0) {
+        if (inBackoff()) {
             return;
         }
         if (draining.compareAndSet(false, true)) {
@@ -108,8 +119,14 @@ public class OutboxRelay {
 
     private void drain() {
         wakeRequested.set(false);
-        relayBatch().subscribe().with(round -> {
-            if (round.fetched() == batchSize || (round.fetched() > 0 && wakeRequested.get())) {
+        relayBatch().subscribe().with(batch -> {
+            if (batch.lockBusy()) {
+                // another replica relays; it was notified of the same commits
+                wakeRequested.set(false);
+                finishDrain();
+            } else if (inBackoff()) {
+                finishDrain();
+            } else if (batch.fetched() == batchSize || (batch.fetched() > 0 && wakeRequested.get())) {
                 drain();
             } else {
                 finishDrain();
@@ -120,16 +137,21 @@ public class OutboxRelay {
         });
     }
 
+    private boolean inBackoff() {
+        return System.nanoTime() - backoffUntilNanos < 0;
+    }
+
     private void finishDrain() {
         draining.set(false);
-        if (wakeRequested.get()) {
+        if (wakeRequested.get() && !inBackoff()) {
             wake();
         }
     }
 
-    /** What one batch did; {@code fetched} rows were taken from the table. */
-    record BatchResult(int fetched, long published) {
-        static final BatchResult NOTHING = new BatchResult(0, 0);
+    /** What one batch did; {@code fetched} rows were taken from the table; {@code lockBusy}: another replica relays. */
+    record BatchResult(int fetched, long published, boolean lockBusy) {
+        static final BatchResult NOTHING = new BatchResult(0, 0, false);
+        static final BatchResult BUSY = new BatchResult(0, 0, true);
     }
 
     /** Publishes at most one batch now. Tests call it through {@link #relayOnce()}. */
@@ -138,7 +160,7 @@ public class OutboxRelay {
                 .execute(Tuple.of(RELAY_LOCK))
                 .chain(rows -> rows.iterator().next().getBoolean("locked")
                         ? publishPending(conn)
-                        : Uni.createFrom().item(BatchResult.NOTHING)));
+                        : Uni.createFrom().item(BatchResult.BUSY)));
     }
 
     /** Publishes one batch and says how many rows reached Kafka. */
@@ -157,47 +179,90 @@ public class OutboxRelay {
     }
 
     private Uni<Void> record(SqlConnection conn, Round round) {
-        List<RowResult> sent = round.rows().stream().filter(r -> r.fate() == Fate.SENT).toList();
-        List<RowResult> failed = round.rows().stream().filter(r -> r.fate() == Fate.FAILED).toList();
+        // a row Kafka took after an earlier row of its aggregate failed goes out again after that one
+        Map<String, Long> firstFailure = new HashMap<>();
+        round.rows().stream().filter(r -> r.fate() == Fate.FAILED)
+                .forEach(r -> firstFailure.merge(KafkaOutboxPublisher.aggregateKey(r.message()), r.message().seq(), Math::min));
+        List<UUID> sent = round.rows().stream().filter(r -> r.fate() == Fate.SENT)
+                .filter(r -> r.message().seq() < firstFailure.getOrDefault(KafkaOutboxPublisher.aggregateKey(r.message()), Long.MAX_VALUE))
+                .map(r -> r.message().id()).toList();
         Uni<Void> work = sent.isEmpty() ? Uni.createFrom().voidItem()
                 : conn.preparedQuery("update outbox_message set sent_at = now(), next_attempt_at = null where id = any($1)")
-                        .execute(Tuple.of(sent.stream().map(r -> r.message().id()).toArray(java.util.UUID[]::new)))
-                        .replaceWithVoid();
-        for (RowResult failure : failed) {
-            work = work.chain(() -> round.outage() ? noteOutage(conn, failure) : blame(conn, failure));
+                        .execute(Tuple.of(sent.toArray(UUID[]::new))).replaceWithVoid();
+        Set<String> blamedTopics = new HashSet<>();
+        for (RowResult failure : round.rows()) {
+            if (failure.fate() != Fate.FAILED) {
+                continue;
+            }
+            if (round.outage()) {
+                work = work.chain(() -> note(conn, failure, null));
+            } else if (failure.blame() == Blame.ROW) {
+                work = work.chain(() -> blameRow(conn, failure));
+            } else if (failure.blame() == Blame.TOPIC) {
+                if (blamedTopics.add(failure.message().topic())) {
+                    work = work.chain(() -> blameTopic(conn, failure));
+                }
+            } else {
+                work = work.chain(() -> note(conn, failure, OffsetDateTime.now().plus(TRANSIENT_WAIT)));
+            }
         }
         return work;
     }
 
-    /** The broker was away: the row is not at fault, its attempts do not count. */
-    private static Uni<Void> noteOutage(SqlConnection conn, RowResult failure) {
-        return conn.preparedQuery("update outbox_message set last_error = $2 where id = $1")
-                .execute(Tuple.of(failure.message().id(), describe(failure.error()))).replaceWithVoid();
+    /** Nobody's fault (an outage, or something transient): the attempt does not count; the row may wait a moment. */
+    private static Uni<Void> note(SqlConnection conn, RowResult failure, OffsetDateTime nextAttempt) {
+        return conn.preparedQuery("update outbox_message set last_error = $2, next_attempt_at = $3 where id = $1")
+                .execute(Tuple.of(failure.message().id(), describe(failure.error()), nextAttempt)).replaceWithVoid();
     }
 
-    /** The broker answered and refused this row: one more attempt, its own backoff, parked at the limit. */
-    private Uni<Void> blame(SqlConnection conn, RowResult failure) {
+    /** The broker refused this record: one more attempt, its own backoff, parked at the limit. */
+    private Uni<Void> blameRow(SqlConnection conn, RowResult failure) {
         PendingMessage row = failure.message();
         int attempts = row.attempts() + 1;
         boolean park = attempts >= maxAttempts;
-        OffsetDateTime nextAttempt = OffsetDateTime.now().plus(backoff(attempts));
         return conn.preparedQuery("""
                         update outbox_message set attempts = $2, last_error = $3, next_attempt_at = $4,
                                parked_at = case when $5 then now() end
                          where id = $1""")
-                .execute(Tuple.of(row.id(), attempts, describe(failure.error()), nextAttempt, park))
+                .execute(Tuple.of(row.id(), attempts, describe(failure.error()), OffsetDateTime.now().plus(backoff(attempts)), park))
                 .invoke(() -> {
                     if (park) {
-                        parkedRows.increment();
-                        LOG.errorf("Outbox row %s (%s, aggregate %s, %s) parked after %d attempts: %s. Later events of "
-                                        + "this aggregate wait behind it; requeue it with POST /admin/events/outbox/parked/requeue",
-                                row.id(), row.topic(), row.aggregateId(), row.eventType(), attempts, describe(failure.error()));
+                        parked(1, row.topic(), "row " + row.id() + " (aggregate " + row.aggregateId() + ", " + row.eventType() + ")",
+                                attempts, failure.error());
                     } else {
                         LOG.warnf("Outbox row %s (%s, aggregate %s) refused by Kafka (attempt %d of %d): %s", row.id(),
                                 row.topic(), row.aggregateId(), attempts, maxAttempts, describe(failure.error()));
                     }
                 })
                 .replaceWithVoid();
+    }
+
+    /** The topic is missing or not writable: every unsent row of it counts the attempt, and all park together. */
+    private Uni<Void> blameTopic(SqlConnection conn, RowResult failure) {
+        String topic = failure.message().topic();
+        int attempts = failure.message().attempts() + 1;
+        return conn.preparedQuery("""
+                        update outbox_message set attempts = attempts + 1, last_error = $2, next_attempt_at = $3,
+                               parked_at = case when attempts + 1 >= $4 then now() end
+                         where topic = $1 and sent_at is null and parked_at is null
+                        returning parked_at is not null as parked""")
+                .execute(Tuple.of(topic, describe(failure.error()), OffsetDateTime.now().plus(backoff(attempts)), maxAttempts))
+                .invoke(rows -> {
+                    long parkedNow = StreamSupport.stream(rows.spliterator(), false).filter(r -> r.getBoolean("parked")).count();
+                    if (parkedNow > 0) {
+                        parked(parkedNow, topic, "every unsent row of the topic", attempts, failure.error());
+                    } else {
+                        LOG.warnf("Outbox topic %s cannot be written (attempt %d of %d, %d rows wait): %s", topic, attempts,
+                                maxAttempts, rows.rowCount(), describe(failure.error()));
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    private void parked(long rows, String topic, String what, int attempts, Throwable error) {
+        parkedRows.increment(rows);
+        LOG.errorf("Outbox parked %d row(s) on %s after %d attempts: %s: %s. Later events of the same aggregates wait behind "
+                + "them; fix the cause, then POST /admin/events/outbox/parked/requeue", rows, topic, attempts, what, describe(error));
     }
 
     private BatchResult afterRound(int fetched, Round round) {
@@ -213,7 +278,7 @@ public class OutboxRelay {
                 failedRounds.increment();
             }
         }
-        return new BatchResult(fetched, round.sent());
+        return new BatchResult(fetched, round.sent(), false);
     }
 
     private void backOff(Throwable cause) {
