@@ -29,7 +29,8 @@ import java.util.stream.Stream;
  */
 public final class LocalStack {
 
-    static final String READY_LINE = "SwanStudios is up";
+    /** The line the launcher prints once every application is ready (what a script or test waits for). */
+    public static final String READY_LINE = "SwanStudios is up";
     /** The local stack's first admin; for this machine only (a deployment sets ADMIN_EMAIL / ADMIN_PASSWORD). */
     static final String LOCAL_ADMIN_EMAIL = "admin@swanstudios.local";
     static final String LOCAL_ADMIN_PASSWORD = "local-admin-password";
@@ -98,16 +99,18 @@ public final class LocalStack {
                 env.put("ADMIN_EMAIL", options.external("ADMIN_EMAIL").orElse(LOCAL_ADMIN_EMAIL));
                 env.put("ADMIN_PASSWORD", options.external("ADMIN_PASSWORD").orElse(LOCAL_ADMIN_PASSWORD));
             }
-            processes.add(ManagedProcess.start(service.name(), jar(service.name()), options.port(service.port()), env, options.logs()));
+            processes.add(ManagedProcess.start(service.name(), jar(service.name()), options.port(service.port()), options.jvm(),
+                    env, options.logs()));
         }
         Map<String, String> gatewayEnv = new HashMap<>();
         gatewayEnv.put("GATEWAY_PORT", String.valueOf(options.port(catalog.gateway().port())));
         gatewayEnv.put("LOG_JSON", options.external("LOG_JSON").orElse("false"));
         catalog.services().forEach(s -> gatewayEnv.put(s.urlVariable(), "http://localhost:" + options.port(s.port())));
         processes.add(ManagedProcess.start(catalog.gateway().name(), jar(catalog.gateway().name()),
-                options.port(catalog.gateway().port()), gatewayEnv, options.logs()));
+                options.port(catalog.gateway().port()), options.jvm(), gatewayEnv, options.logs()));
 
-        say("Starting " + processes.size() + " applications...");
+        say("Starting " + processes.size() + " applications (JVM: " + options.jvm().cliName() + ", "
+                + String.join(" ", options.jvm().flags()) + ")...");
         awaitReady();
         printSummary((System.nanoTime() - started) / 1e9);
     }

@@ -32,12 +32,14 @@ final class ManagedProcess {
         this.process = process;
     }
 
-    static ManagedProcess start(String name, Path jar, int port, Map<String, String> env, Path logs) {
+    static ManagedProcess start(String name, Path jar, int port, JvmProfile jvm, Map<String, String> env, Path logs) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./run.sh builds what is missing)");
         }
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable());
+        command.addAll(jvm.flags());
+        command.addAll(List.of("-jar", jar.toString()));
         try {
             Files.createDirectories(logs);
             Path log = logs.resolve(name + ".log");

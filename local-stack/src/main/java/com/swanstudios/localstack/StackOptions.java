@@ -10,27 +10,34 @@ import java.util.Optional;
  * on a fresh clone. {@code portOffset} moves every port at once, so a second stack (the end-to-end test)
  * can run beside the one a developer has open.
  */
-record StackOptions(Path home, Path dataDirectory, boolean reset, int portOffset, Map<String, String> env) {
+record StackOptions(Path home, Path dataDirectory, boolean reset, int portOffset, JvmProfile jvm, Map<String, String> env) {
 
     static final String USAGE = """
-            usage: ./run.sh [--reset] [--port-offset N] [--data-dir DIR]
+            usage: ./run.sh [--reset] [--port-offset N] [--data-dir DIR] [--jvm dev|production]
               --reset          delete the local data (databases, Kafka log, logs) before starting
               --port-offset N  add N to every port (gateway 8080, services 8081-8085, PostgreSQL 15432, Kafka 19092)
               --data-dir DIR   where data and logs live (default: .data in the project)
+              --jvm PROFILE    the applications' JVM flags (default: SWAN_JVM, else dev)
+                                 dev         %s: light, quick to start
+                                 production  %s:
+                                             full JIT, the set the Kubernetes deployment will use; benchmarks run with it
             environment: DB_HOST/DB_PORT/DB_ADMIN_USER/DB_ADMIN_PASSWORD use an external PostgreSQL,
-                         KAFKA_BOOTSTRAP_SERVERS an external Kafka; see README.md for the rest.""";
+                         KAFKA_BOOTSTRAP_SERVERS an external Kafka, SWAN_JVM the JVM profile; see README.md for the rest."""
+            .formatted(String.join(" ", JvmProfile.DEV.flags()), String.join(" ", JvmProfile.PRODUCTION.flags()));
 
     static StackOptions parse(String[] args, Map<String, String> env) {
         Path home = Path.of(env.getOrDefault("SWAN_HOME", ".")).toAbsolutePath().normalize();
         Path data = null;
         boolean reset = false;
         int offset = Integer.parseInt(env.getOrDefault("SWAN_PORT_OFFSET", "0"));
+        String jvm = env.getOrDefault("SWAN_JVM", JvmProfile.DEV.cliName());
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--reset" -> reset = true;
                 case "--home" -> home = Path.of(value(args, ++i, "--home")).toAbsolutePath().normalize();
                 case "--data-dir" -> data = Path.of(value(args, ++i, "--data-dir")).toAbsolutePath().normalize();
                 case "--port-offset" -> offset = Integer.parseInt(value(args, ++i, "--port-offset"));
+                case "--jvm" -> jvm = value(args, ++i, "--jvm");
                 case "-h", "--help" -> throw new UsageException(null);
                 default -> throw new UsageException("unknown option " + args[i]);
             }
@@ -41,7 +48,13 @@ record StackOptions(Path home, Path dataDirectory, boolean reset, int portOffset
         if (data == null) {
             data = Path.of(env.getOrDefault("SWAN_DATA_DIR", home.resolve(".data").toString())).toAbsolutePath().normalize();
         }
-        return new StackOptions(home, data, reset, offset, env);
+        JvmProfile profile;
+        try {
+            profile = JvmProfile.named(jvm);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        return new StackOptions(home, data, reset, offset, profile, env);
     }
 
     int port(int base) {

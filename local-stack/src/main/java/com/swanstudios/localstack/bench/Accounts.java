@@ -1,0 +1,68 @@
+package com.swanstudios.localstack.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/** Signs up the benchmark's users, a few at a time, and keeps each one's id and access token. */
+final class Accounts {
+
+    record Account(String id, String accessToken) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int PARALLEL = 8;
+    private static final int ATTEMPTS = 3;
+
+    static List<Account> register(HttpClient http, String userService, int count, Duration timeout) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
+        try {
+            List<Future<Account>> pending = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int n = i;
+                pending.add(pool.submit(() -> registerOne(http, userService, n)));
+            }
+            long deadline = System.nanoTime() + timeout.toNanos();
+            List<Account> accounts = new ArrayList<>(count);
+            for (Future<Account> future : pending) {
+                accounts.add(future.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+            }
+            return accounts;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Account registerOne(HttpClient http, String userService, int n) throws IOException, InterruptedException {
+        String body = JSON.createObjectNode().put("email", "bench" + n + "@example.com").put("password", "a benchmark password")
+                .put("username", "bench_" + n).put("displayName", "Bench " + n).toString();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(userService + "/api/auth/register")).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        String last = "";
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            try {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 201) {
+                    JsonNode session = JSON.readTree(response.body());
+                    return new Account(session.path("user").path("id").asText(), session.path("accessToken").asText());
+                }
+                last = response.statusCode() + " " + response.body();
+            } catch (IOException e) {
+                last = e.toString();
+            }
+            Thread.sleep(200L * attempt);
+        }
+        throw new IllegalStateException("cannot register user " + n + ": " + last);
+    }
+}
