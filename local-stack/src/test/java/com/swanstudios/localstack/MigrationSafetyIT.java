@@ -117,11 +117,49 @@ class MigrationSafetyIT {
         assertThat(query(db, "select currency from training_package where name = 'Euro Duo'")).isEqualTo("EUR");
     }
 
+    @Test
+    void aDatabaseTheReleaseBeforeTheKitsMigrationsLeftBehindUpgradesInPlaceAndItsWaitingEventIsPublished() throws Exception {
+        DatabaseAccount db = freshDatabase("before_kit");
+        migrate(db, migrations); // every service migration, the kit's tables among them (its V1), no kit history
+        execute(db, "insert into outbox_message (id, topic, aggregate_id, event_type, payload) values"
+                + " ('018f0000-0000-7000-8000-00000000beef', 'storefront.package.v1', 'p-before-kit',"
+                + " 'com.swanstudios.storefront.package.updated', '{\"version\": 3}')");
+        execute(db, "insert into processed_event (consumer, event_id) values ('some-consumer', 'e-before-kit')");
+
+        Path log = Files.createTempFile("migration-safety-", ".log");
+        Process service = launch(db, Map.of(), log);
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (System.nanoTime() < deadline && service.isAlive() && !"1".equals(
+                    query(db, "select count(*) from outbox_message where aggregate_id = 'p-before-kit' and sent_at is not null"))) {
+                Thread.sleep(500);
+            }
+            assertThat(service.isAlive()).as("the service started on the upgraded database\n" + Files.readString(log)).isTrue();
+            assertThat(query(db, "select string_agg(version, ',' order by installed_rank) from service_kit_schema_history"
+                    + " where success and version <> '0'")).as("the kit's migrations ran once each").isEqualTo("1,2");
+            assertThat(query(db, "select count(*) from outbox_message where aggregate_id = 'p-before-kit' and sent_at is not null"))
+                    .as("the event that waited across the upgrade was published").isEqualTo("1");
+            assertThat(query(db, "select count(*) from processed_event where event_id = 'e-before-kit'")).isEqualTo("1");
+        } finally {
+            service.destroy();
+            service.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
     private record Result(int exitCode, String output) {
     }
 
     private static Result startService(DatabaseAccount db, Map<String, String> extraEnv) throws Exception {
         Path log = Files.createTempFile("migration-safety-", ".log");
+        Process process = launch(db, extraEnv, log);
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+            return new Result(0, "still running after 120 s: it started although it should not have\n" + Files.readString(log));
+        }
+        return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+    }
+
+    private static Process launch(DatabaseAccount db, Map<String, String> extraEnv, Path log) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-jar", home.resolve(SERVICE).resolve("target/quarkus-app/quarkus-run.jar").toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -135,12 +173,7 @@ class MigrationSafetyIT {
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                 "LOG_JSON", "false"));
         builder.environment().putAll(extraEnv);
-        Process process = builder.start();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
-            return new Result(0, "still running after 120 s: it started although it should not have\n" + Files.readString(log));
-        }
-        return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+        return builder.start();
     }
 
     private static DatabaseAccount freshDatabase(String name) {
