@@ -74,7 +74,7 @@ public class EventsAdminResource {
     public Uni<DeadLetterReplay.Report> replay(@PathParam("channel") String channel,
             @QueryParam("limit") @DefaultValue("1000") @Min(1) @Max(100000) int limit,
             @QueryParam("unattributed") @DefaultValue("false") boolean unattributed) {
-        var consumer = replay.consumer(channel).orElseThrow(() -> DomainException.notFound("No consumer of channel '" + channel + "' here"));
+        var consumer = replay.consumer(channel).orElseThrow(() -> DomainException.notFound("Consumer channel '" + channel + "'"));
         return audit("replays the dead letters of channel " + channel)
                 .chain(() -> Uni.createFrom().item(() -> replay.replay(consumer, limit, unattributed))
                         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
