@@ -4,6 +4,10 @@ import com.swanstudios.localstack.bench.Accounts.Account;
 import com.swanstudios.localstack.bench.PatchLoad.Write;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -24,8 +28,12 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * Issue 17's event benchmark (a measurement, not a test: it prints figures and exits 0 whatever they are).
  * Starts the packaged platform on ports moved by {@code --port-offset} with the production JVM profile,
- * signs up users, then:
+ * signs up users, warms up, then:
  * <ol>
+ * <li>outbox relay: the benchmark itself stages identity.user.v1 rows in user-service's database at
+ * {@code --relay-rate} for {@code --relay-seconds}, as {@code Outbox.stage} does in a service transaction
+ * ({@link RelayLoad}), for accounts of their own that the HTTP phases never write; outbox lag measured as in
+ * the throughput phase. What the relay sustains, without the service's HTTP side (which saturates first);</li>
  * <li>throughput: {@code PATCH /api/users/me} on user-service (directly, not through the gateway) at
  * {@code --rate} for {@code --seconds}; each PATCH stages one identity.user.v1 event. Outbox lag from the
  * service's own metric and from a consumer here (arrival minus {@code ce_time});</li>
@@ -40,6 +48,9 @@ public final class EventBenchmark {
 
     static final String USAGE = """
             usage: java -cp local-stack/target/local-stack.jar com.swanstudios.localstack.bench.EventBenchmark [options]
+              --relay-seconds N    relay phase length (default 60)
+              --relay-rate N       relay phase outbox rows staged per second by the benchmark (default 1000)
+              --no-relay           skip the relay phase
               --seconds N          throughput phase length (default 60)
               --rate N             throughput phase PATCHes (= events) per second (default 1000)
               --latency-seconds N  latency phase length (default 30)
@@ -54,16 +65,22 @@ public final class EventBenchmark {
     private static final String CONSUMER = "cart-service";
     private static final double LAG_TARGET_MILLIS = 1000;
     private static final double RAW_FACTOR_TARGET = 3;
+    /** Accounts whose states the relay phase stages (each staged once a second at 1,000/s); never PATCHed. */
+    private static final int RELAY_USERS = 1000;
 
     record Options(int seconds, int rate, int latencySeconds, int latencyRate, int warmupSeconds, int users, int portOffset,
-            Path home, boolean keepData) {
+            Path home, boolean keepData, boolean relay, int relaySeconds, int relayRate) {
 
         static Options parse(String[] args) {
             int seconds = 60, rate = 1000, latencySeconds = 30, latencyRate = 200, warmup = 30, users = -1, offset = 3000;
+            int relaySeconds = 60, relayRate = 1000;
             Path home = defaultHome();
-            boolean keep = false;
+            boolean keep = false, relay = true;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
+                    case "--relay-seconds" -> relaySeconds = positive(args, ++i);
+                    case "--relay-rate" -> relayRate = positive(args, ++i);
+                    case "--no-relay" -> relay = false;
                     case "--seconds" -> seconds = positive(args, ++i);
                     case "--rate" -> rate = positive(args, ++i);
                     case "--latency-seconds" -> latencySeconds = positive(args, ++i);
@@ -78,7 +95,7 @@ public final class EventBenchmark {
                 }
             }
             return new Options(seconds, rate, latencySeconds, latencyRate, warmup, users > 0 ? users : Math.max(1000, 2 * rate),
-                    offset, home, keep);
+                    offset, home, keep, relay, relaySeconds, relayRate);
         }
 
         /** The project this jar was built in (local-stack/target/local-stack.jar), else the working directory. */
@@ -188,11 +205,14 @@ public final class EventBenchmark {
         String userService = "http://localhost:" + stack.port(8081);
         String bootstrap = "127.0.0.1:" + stack.port(19092);
 
-        say("Signing up " + options.users() + " users...");
+        int relayUsers = options.relay() ? RELAY_USERS : 0;
+        say("Signing up " + options.users() + " users" + (relayUsers > 0 ? " and " + relayUsers + " for the relay phase" : "") + "...");
         long t = System.nanoTime();
-        List<Account> accounts = Accounts.register(http, userService, options.users(), Duration.ofMinutes(10));
+        List<Account> accounts = Accounts.register(http, userService, options.users() + relayUsers, Duration.ofMinutes(10));
         say(String.format("  %d users in %.1f s", accounts.size(), (System.nanoTime() - t) / 1e9));
-        PatchLoad load = new PatchLoad(http, userService, accounts);
+        // the relay's states carry versions far above the HTTP phases' own: apart, they cannot hide those from cart-service
+        PatchLoad load = new PatchLoad(http, userService, accounts.subList(0, options.users()));
+        List<Account> relayAccounts = accounts.subList(options.users(), accounts.size());
         if (options.warmupSeconds() > 0) {
             say("Warm-up: " + options.latencyRate() + " PATCH/s for " + options.warmupSeconds() + " s (not measured)...");
             load.run(options.latencyRate(), Duration.ofSeconds(options.warmupSeconds()), null);
@@ -200,6 +220,9 @@ public final class EventBenchmark {
 
         Report report = new Report(String.format("EventBenchmark, %s", Instant.now().truncatedTo(ChronoUnit.SECONDS)));
         try (OutboxProbe outbox = new OutboxProbe(bootstrap, USER_TOPIC)) {
+            if (options.relay()) {
+                relayPhase(report, relayAccounts, outbox, userService, bootstrap);
+            }
             throughputPhase(report, load, outbox, userService, bootstrap);
             latencyPhase(report, load, outbox, bootstrap);
         }
@@ -208,10 +231,91 @@ public final class EventBenchmark {
         report.row("service settings", BenchStack.OVERRIDES.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")));
         report.row("traffic", "HTTP/1.1 straight to user-service :" + stack.port(8081) + " (not through the gateway), "
-                + options.users() + " users in turn, open loop (latency counted from each request's due time)");
+                + options.users() + " users in turn, open loop (latency counted from each request's due time)"
+                + (options.relay() ? "; relay phase: JDBC to user-service's database :" + stack.port(15432) + ", "
+                        + RelayLoad.CONNECTIONS + " connections, open loop, " + relayUsers + " other users in turn" : ""));
         report.row("machine", Machine.describe());
         report.row("load average (1/5/15 min) before / after", loadAverageAtStart + " / " + Machine.loadAverage());
         return report;
+    }
+
+    private void relayPhase(Report report, List<Account> accounts, OutboxProbe outbox, String userService, String bootstrap)
+            throws Exception {
+        say("Phase 0, outbox relay: the benchmark stages " + options.relayRate() + " rows/s in user-service's database for "
+                + options.relaySeconds() + " s...");
+        try (RelayLoad load = new RelayLoad("jdbc:postgresql://localhost:" + stack.port(15432) + "/user_service", "user_service",
+                "user_service", accounts)) {
+            measureRelay(report, load, outbox, userService, bootstrap);
+        }
+    }
+
+    private void measureRelay(Report report, RelayLoad load, OutboxProbe outbox, String userService, String bootstrap)
+            throws Exception {
+        Metrics before = Metrics.scrape(http, userService);
+        PendingSampler pending = new PendingSampler(userService);
+        Machine.CpuTicks cpu = Machine.CpuTicks.now();
+        Machine.ProcessCpu processes = Machine.ProcessCpu.now(stack.launcher(), stack.data.resolve("postgres"));
+        Instant from = Instant.now();
+        RelayLoad.Result result = load.run(options.relayRate(), Duration.ofSeconds(options.relaySeconds()));
+        Instant to = Instant.now();
+        long unsentAtEnd = load.unsent();
+        String cpuBusy = Machine.CpuTicks.now().busySince(cpu) + "; by process (% of one core): "
+                + Machine.ProcessCpu.now(stack.launcher(), stack.data.resolve("postgres")).since(processes);
+        double pendingAtEnd = pending.close();
+
+        say("  staged; waiting (at most 120 s) for every row to reach the topic...");
+        Instant drainStart = Instant.now();
+        boolean drained = await(Duration.ofSeconds(120), () -> outbox.lags(from, to).count() >= result.staged());
+        double drainSeconds = ChronoUnit.MILLIS.between(drainStart, Instant.now()) / 1000.0;
+        Samples.Sorted lags = outbox.lags(from, to).sorted();
+        Metrics after = Metrics.scrape(http, userService);
+
+        say("  waiting (at most 300 s) for cart-service to apply them all...");
+        Instant catchUpStart = Instant.now();
+        boolean caughtUp = await(Duration.ofSeconds(300), () -> consumerLag(bootstrap) == 0);
+        double catchUpSeconds = ChronoUnit.MILLIS.between(catchUpStart, Instant.now()) / 1000.0;
+        String applied = relayStatesApplied(Math.min(load.users(), result.staged()),
+                RelayLoad.VERSION_BASE + (result.staged() - 1) / load.users());
+
+        report.section(String.format("Phase 0, outbox relay: rows staged by the benchmark in user-service's database, %,d/s for %d s",
+                options.relayRate(), options.relaySeconds()));
+        report.target("rows staged (rate achieved)", String.format("%s of %s (%.1f/s); %s of them ≤ %d ms after due, %s failed%s",
+                        Report.count(result.staged()), Report.count(result.due()), result.achievedRate(), Report.count(result.onTime()),
+                        RelayLoad.ON_TIME_MILLIS, Report.count(result.failed()),
+                        result.firstError() == null ? "" : " (" + result.firstError() + ")"),
+                String.format("%,d/s sustained, no failures", options.relayRate()),
+                result.staged() == result.due() && result.achievedRate() >= 0.99 * options.relayRate());
+        report.row("staging, due → committed, p50 / p99 / max", result.delay().summary());
+        report.row("CPU busy, all cores, during the phase", cpuBusy);
+        report.row("rows staged in the phase and consumed", Report.count(lags.count())
+                + (drained ? String.format(" (the last %.1f s after the last commit)", drainSeconds) : " (NOT all within 120 s)"));
+        report.target("outbox lag, staged → consumed here (`ce_time` = `created_at` to arrival), p50 / p99 / max", lags.summary(),
+                "p99 < 1 s", drained && lags.percentileMillis(99) < LAG_TARGET_MILLIS);
+        report.row("outbox lag, service histogram `outbox_publish_lag_seconds` over this phase, p50 / p99 (bucket upper bounds)",
+                "≤ " + Samples.ms(Metrics.quantileBetween(before.buckets("outbox_publish_lag_seconds"),
+                        after.buckets("outbox_publish_lag_seconds"), 0.5)) + " / ≤ "
+                        + Samples.ms(Metrics.quantileBetween(before.buckets("outbox_publish_lag_seconds"),
+                                after.buckets("outbox_publish_lag_seconds"), 0.99)));
+        report.row("unsent rows in `outbox_message` when staging ended (counted here); `outbox_pending` at the end / highest read "
+                + "(every 5 s) / after the drain", Report.count(unsentAtEnd) + "; " + fmt(pendingAtEnd) + " / " + fmt(pending.max())
+                + " / " + fmt(after.value("outbox_pending", null)));
+        report.row("cart-service caught up (its committed offsets, committed every 5 s)", caughtUp
+                ? String.format("%.0f s after they were all on the topic", catchUpSeconds) : "NOT within 300 s (it is still behind)");
+        report.row("cart-service applied the staged states (`known_user` rows at a relay version, highest version)", applied);
+    }
+
+    /** Whether cart-service applied the relay's states (rather than dead-lettering them): its users at a relay version. */
+    private String relayStatesApplied(long expectedUsers, long expectedVersion) {
+        String url = "jdbc:postgresql://localhost:" + stack.port(15432) + "/cart_service";
+        try (Connection cart = DriverManager.getConnection(url, "cart_service", "cart_service");
+                ResultSet row = cart.createStatement().executeQuery(
+                        "select count(*), max(version) from known_user where version >= " + RelayLoad.VERSION_BASE)) {
+            row.next();
+            return String.format("%s users, %,d (staged: %s users, %,d)", Report.count(row.getLong(1)), row.getLong(2),
+                    Report.count(expectedUsers), expectedVersion);
+        } catch (SQLException e) {
+            return "could not read: " + e;
+        }
     }
 
     private void throughputPhase(Report report, PatchLoad load, OutboxProbe outbox, String userService, String bootstrap)
