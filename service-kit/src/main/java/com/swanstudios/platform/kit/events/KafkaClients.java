@@ -11,18 +11,21 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The service's own Kafka clients outside the messaging channels: one idempotent producer ({@code acks=all},
- * order kept per partition) for the outbox relay and the dead-letter topics, and an admin client that tells
- * a broker outage from a record the broker refuses. Both take every setting the service configured for
+ * order kept per partition) for the outbox relay and the dead-letter topics, an admin client that tells
+ * a broker outage from a record the broker refuses, and consumers for tools. Both take every setting the service configured for
  * Kafka that they understand (SASL, TLS...). They block while the broker is away: call them on a worker
  * thread, never on the event loop.
  */
@@ -31,6 +34,7 @@ public class KafkaClients {
 
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(KafkaClients.class);
 
+    private final Map<String, Object> kafkaConfig;
     private final Producer<String, byte[]> producer;
     private final Admin admin;
     private final Duration probeTimeout;
@@ -41,6 +45,7 @@ public class KafkaClients {
     KafkaClients(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, Config serviceConfig,
             @ConfigProperty(name = "quarkus.application.name") String applicationName,
             @ConfigProperty(name = "swan.outbox.send-timeout", defaultValue = "10s") Duration sendTimeout) {
+        this.kafkaConfig = kafkaConfig;
         Map<String, Object> config = only(kafkaConfig, ProducerConfig.configNames());
         for (String name : serviceConfig.getPropertyNames()) {
             if (name.startsWith(PRODUCER_OVERRIDES)) {
@@ -66,6 +71,19 @@ public class KafkaClients {
 
     public Producer<String, byte[]> producer() {
         return producer;
+    }
+
+    /**
+     * A consumer with the service's Kafka settings in a group of its own, committing only when told (for tools
+     * such as the dead-letter replay); the caller closes it.
+     */
+    public KafkaConsumer<String, String> consumer(String groupId, int maxPollRecords) {
+        Map<String, Object> config = only(kafkaConfig, ConsumerConfig.configNames());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
+        return new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
     }
 
     /** Whether a broker answers now: a failed send while it does is the record's fault, not an outage. */

@@ -53,10 +53,6 @@ public class ConsumerHealth {
         }
     }
 
-    boolean waiting(String channel) {
-        return waiting.containsKey(channel);
-    }
-
     private AtomicInteger gauge(String channel) {
         return gauges.computeIfAbsent(channel, name -> registry.gauge("inbox.waiting", Tags.of("channel", name),
                 new AtomicInteger()));

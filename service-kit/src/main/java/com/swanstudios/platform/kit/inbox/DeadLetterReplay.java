@@ -1,19 +1,17 @@
 package com.swanstudios.platform.kit.inbox;
 
+import com.swanstudios.platform.kit.events.KafkaClients;
 import com.swanstudios.platform.kit.problem.DomainException;
 import io.quarkus.vertx.VertxContextSupport;
-import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -21,7 +19,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
 /**
@@ -50,15 +47,14 @@ public class DeadLetterReplay {
     private final Instance<ChannelConsumer> consumers;
     private final ChannelSettings channels;
     private final ConsumerHealth health;
-    private final Map<String, Object> kafkaConfig;
+    private final KafkaClients kafka;
     private final Set<String> running = ConcurrentHashMap.newKeySet();
 
-    DeadLetterReplay(Instance<ChannelConsumer> consumers, ChannelSettings channels, ConsumerHealth health,
-            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
+    DeadLetterReplay(Instance<ChannelConsumer> consumers, ChannelSettings channels, ConsumerHealth health, KafkaClients kafka) {
         this.consumers = consumers;
         this.channels = channels;
         this.health = health;
-        this.kafkaConfig = kafkaConfig;
+        this.kafka = kafka;
     }
 
     public Optional<ChannelConsumer> consumer(String channel) {
@@ -93,8 +89,7 @@ public class DeadLetterReplay {
         int replayed = 0;
         int others = 0;
         String stoppedBy = null;
-        try (KafkaConsumer<String, String> dlq = new KafkaConsumer<>(replayConfig(group + ".dlq-replay." + channel),
-                new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> dlq = kafka.consumer(group + ".dlq-replay." + channel, 100)) {
             List<TopicPartition> partitions = dlq.partitionsFor(topic, Duration.ofSeconds(10)).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
             dlq.assign(partitions);
@@ -153,20 +148,6 @@ public class DeadLetterReplay {
             throw new IllegalStateException("dead letter " + deadLetter.partition() + "@" + deadLetter.offset()
                     + " could not be applied within " + PER_RECORD.toSeconds() + " s", e);
         }
-    }
-
-    private Map<String, Object> replayConfig(String groupId) {
-        Map<String, Object> config = new HashMap<>();
-        kafkaConfig.forEach((key, value) -> {
-            if (ConsumerConfig.configNames().contains(key)) {
-                config.put(key, value);
-            }
-        });
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
-        return config;
     }
 
     /** The record as the consumer first saw it: origin coordinates, the dead-letter headers taken off. */

@@ -154,18 +154,13 @@ public class OutboxRelay {
         static final BatchResult BUSY = new BatchResult(0, 0, true);
     }
 
-    /** Publishes at most one batch now. Tests call it through {@link #relayOnce()}. */
+    /** Publishes at most one batch now. */
     Uni<BatchResult> relayBatch() {
         return pool.withTransaction(conn -> conn.preparedQuery("select pg_try_advisory_xact_lock($1) as locked")
                 .execute(Tuple.of(RELAY_LOCK))
                 .chain(rows -> rows.iterator().next().getBoolean("locked")
                         ? publishPending(conn)
                         : Uni.createFrom().item(BatchResult.BUSY)));
-    }
-
-    /** Publishes one batch and says how many rows reached Kafka. */
-    public Uni<Long> relayOnce() {
-        return relayBatch().map(BatchResult::published);
     }
 
     private Uni<BatchResult> publishPending(SqlConnection conn) {
