@@ -253,14 +253,12 @@ public final class EventBenchmark {
             throws Exception {
         Metrics before = Metrics.scrape(http, userService);
         PendingSampler pending = new PendingSampler(userService);
-        Machine.CpuTicks cpu = Machine.CpuTicks.now();
-        Machine.ProcessCpu processes = Machine.ProcessCpu.now(stack.launcher(), stack.data.resolve("postgres"));
+        CpuWindow cpu = new CpuWindow();
         Instant from = Instant.now();
         RelayLoad.Result result = load.run(options.relayRate(), Duration.ofSeconds(options.relaySeconds()));
         Instant to = Instant.now();
         long unsentAtEnd = load.unsent();
-        String cpuBusy = Machine.CpuTicks.now().busySince(cpu) + "; by process (% of one core): "
-                + Machine.ProcessCpu.now(stack.launcher(), stack.data.resolve("postgres")).since(processes);
+        String cpuBusy = cpu.busy();
         double pendingAtEnd = pending.close();
 
         say("  staged; waiting (at most 120 s) for every row to reach the topic...");
@@ -270,10 +268,7 @@ public final class EventBenchmark {
         Samples.Sorted lags = outbox.lags(from, to).sorted();
         Metrics after = Metrics.scrape(http, userService);
 
-        say("  waiting (at most 300 s) for cart-service to apply them all...");
-        Instant catchUpStart = Instant.now();
-        boolean caughtUp = await(Duration.ofSeconds(300), () -> consumerLag(bootstrap) == 0);
-        double catchUpSeconds = ChronoUnit.MILLIS.between(catchUpStart, Instant.now()) / 1000.0;
+        String catchUp = awaitCatchUp(bootstrap);
         String applied = relayStatesApplied(Math.min(load.users(), result.staged()),
                 RelayLoad.VERSION_BASE + (result.staged() - 1) / load.users());
 
@@ -292,16 +287,40 @@ public final class EventBenchmark {
         report.target("outbox lag, staged → consumed here (`ce_time` = `created_at` to arrival), p50 / p99 / max", lags.summary(),
                 "p99 < 1 s", drained && lags.percentileMillis(99) < LAG_TARGET_MILLIS);
         report.row("outbox lag, service histogram `outbox_publish_lag_seconds` over this phase, p50 / p99 (bucket upper bounds)",
-                "≤ " + Samples.ms(Metrics.quantileBetween(before.buckets("outbox_publish_lag_seconds"),
-                        after.buckets("outbox_publish_lag_seconds"), 0.5)) + " / ≤ "
-                        + Samples.ms(Metrics.quantileBetween(before.buckets("outbox_publish_lag_seconds"),
-                                after.buckets("outbox_publish_lag_seconds"), 0.99)));
+                publishLagBetween(before, after));
         report.row("unsent rows in `outbox_message` when staging ended (counted here); `outbox_pending` at the end / highest read "
                 + "(every 5 s) / after the drain", Report.count(unsentAtEnd) + "; " + fmt(pendingAtEnd) + " / " + fmt(pending.max())
                 + " / " + fmt(after.value("outbox_pending", null)));
-        report.row("cart-service caught up (its committed offsets, committed every 5 s)", caughtUp
-                ? String.format("%.0f s after they were all on the topic", catchUpSeconds) : "NOT within 300 s (it is still behind)");
+        report.row("cart-service caught up (its committed offsets, committed every 5 s)", catchUp);
         report.row("cart-service applied the staged states (`known_user` rows at a relay version, highest version)", applied);
+    }
+
+    /** CPU use from now until {@link #busy()}: all cores, and per process of the stack. */
+    private final class CpuWindow {
+        private final Machine.CpuTicks cpu = Machine.CpuTicks.now();
+        private final Machine.ProcessCpu processes = Machine.ProcessCpu.now(stack.launcher(), stack.data.resolve("postgres"));
+
+        String busy() {
+            return Machine.CpuTicks.now().busySince(cpu) + "; by process (% of one core): "
+                    + Machine.ProcessCpu.now(stack.launcher(), stack.data.resolve("postgres")).since(processes);
+        }
+    }
+
+    /** p50 / p99 of user-service's {@code outbox_publish_lag_seconds} histogram between two scrapes. */
+    private static String publishLagBetween(Metrics before, Metrics after) {
+        return "≤ " + Samples.ms(Metrics.quantileBetween(before.buckets("outbox_publish_lag_seconds"),
+                after.buckets("outbox_publish_lag_seconds"), 0.5)) + " / ≤ "
+                + Samples.ms(Metrics.quantileBetween(before.buckets("outbox_publish_lag_seconds"),
+                        after.buckets("outbox_publish_lag_seconds"), 0.99));
+    }
+
+    /** Waits (at most 300 s) until cart-service's group has committed everything; says how long it took. */
+    private String awaitCatchUp(String bootstrap) throws InterruptedException {
+        say("  waiting (at most 300 s) for cart-service to apply them all...");
+        Instant start = Instant.now();
+        boolean caughtUp = await(Duration.ofSeconds(300), () -> consumerLag(bootstrap) == 0);
+        double seconds = ChronoUnit.MILLIS.between(start, Instant.now()) / 1000.0;
+        return caughtUp ? String.format("%.0f s after they were all on the topic", seconds) : "NOT within 300 s (it is still behind)";
     }
 
     /** Whether cart-service applied the relay's states (rather than dead-lettering them): its users at a relay version. */
@@ -323,13 +342,11 @@ public final class EventBenchmark {
         say("Phase 1, throughput: " + options.rate() + " PATCH/s for " + options.seconds() + " s...");
         Metrics before = Metrics.scrape(http, userService);
         PendingSampler pending = new PendingSampler(userService);
-        Machine.CpuTicks cpu = Machine.CpuTicks.now();
-        Machine.ProcessCpu processes = Machine.ProcessCpu.now(stack.launcher(), stack.data.resolve("postgres"));
+        CpuWindow cpu = new CpuWindow();
         Instant from = Instant.now();
         PatchLoad.Result result = load.run(options.rate(), Duration.ofSeconds(options.seconds()), null);
         Instant to = Instant.now();
-        String cpuBusy = Machine.CpuTicks.now().busySince(cpu) + "; by process (% of one core): "
-                + Machine.ProcessCpu.now(stack.launcher(), stack.data.resolve("postgres")).since(processes);
+        String cpuBusy = cpu.busy();
         double pendingAtEnd = pending.close();
 
         say("  sent; waiting (at most 120 s) for every event to reach the topic...");
@@ -340,10 +357,7 @@ public final class EventBenchmark {
         Metrics after = Metrics.scrape(http, userService);
         double pendingAfterDrain = after.value("outbox_pending", null);
 
-        say("  waiting (at most 300 s) for cart-service to apply them all...");
-        Instant catchUpStart = Instant.now();
-        boolean caughtUp = await(Duration.ofSeconds(300), () -> consumerLag(bootstrap) == 0);
-        double catchUpSeconds = ChronoUnit.MILLIS.between(catchUpStart, Instant.now()) / 1000.0;
+        String catchUp = awaitCatchUp(bootstrap);
 
         String phase = String.format("%,d PATCH/s for %d s", options.rate(), options.seconds());
         report.section("Phase 1, throughput: " + phase);
@@ -359,17 +373,13 @@ public final class EventBenchmark {
         report.target("outbox lag, staged → consumed here (`ce_time` to arrival), p50 / p99 / max", lags.summary(),
                 "p99 < 1 s", drained && lags.percentileMillis(99) < LAG_TARGET_MILLIS);
         report.row("outbox lag, service histogram `outbox_publish_lag_seconds` over this phase, p50 / p99 (bucket upper bounds)",
-                "≤ " + Samples.ms(Metrics.quantileBetween(before.buckets("outbox_publish_lag_seconds"),
-                        after.buckets("outbox_publish_lag_seconds"), 0.5)) + " / ≤ "
-                        + Samples.ms(Metrics.quantileBetween(before.buckets("outbox_publish_lag_seconds"),
-                                after.buckets("outbox_publish_lag_seconds"), 0.99)));
+                publishLagBetween(before, after));
         report.row("outbox lag, service quantile gauges at the end (Micrometer's ~2 min window), p50 / p99",
                 Samples.ms(1000 * after.value("outbox_publish_lag_seconds", "quantile=\"0.5\"")) + " / "
                         + Samples.ms(1000 * after.value("outbox_publish_lag_seconds", "quantile=\"0.99\"")));
         report.row("`outbox_pending` at the end / highest read (every 5 s) / after the drain",
                 fmt(pendingAtEnd) + " / " + fmt(pending.max()) + " / " + fmt(pendingAfterDrain));
-        report.row("cart-service caught up (its committed offsets, committed every 5 s)", caughtUp
-                ? String.format("%.0f s after they were all on the topic", catchUpSeconds) : "NOT within 300 s (it is still behind)");
+        report.row("cart-service caught up (its committed offsets, committed every 5 s)", catchUp);
     }
 
     private void latencyPhase(Report report, PatchLoad load, OutboxProbe outbox, String bootstrap) throws Exception {
@@ -382,14 +392,12 @@ public final class EventBenchmark {
                 "cart_service", "cart_service", "known_user", from);
                 RawBroker raw = new RawBroker(bootstrap)) {
             Thread producer = new Thread(() -> raw.produce(options.latencyRate(), duration), "raw-broker-producer");
-            Machine.CpuTicks cpu = Machine.CpuTicks.now();
-            Machine.ProcessCpu processes = Machine.ProcessCpu.now(stack.launcher(), stack.data.resolve("postgres"));
+            CpuWindow cpu = new CpuWindow();
             producer.start();
             PatchLoad.Result result = load.run(options.latencyRate(), duration, writes::add);
             Instant to = Instant.now();
             producer.join(TimeUnit.SECONDS.toMillis(options.latencySeconds() + 30L));
-            String cpuBusy = Machine.CpuTicks.now().busySince(cpu) + "; by process (% of one core): "
-                    + Machine.ProcessCpu.now(stack.launcher(), stack.data.resolve("postgres")).since(processes);
+            String cpuBusy = cpu.busy();
 
             say("  sent; waiting (at most 60 s) for cart-service to apply every write and the raw records to arrive...");
             await(Duration.ofSeconds(60), () -> writes.stream().allMatch(w -> applied.appliedAt(w.userId(), w.version()) != null)
