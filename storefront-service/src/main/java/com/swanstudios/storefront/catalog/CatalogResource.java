@@ -31,11 +31,20 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The catalog over HTTP: public reads, admin writes. Thin: rules live in {@link CatalogService}. */
 @Path("/api/storefront/packages")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Catalog", description = "Training packages: public reads, admin writes")
 public class CatalogResource {
 
     private static final CacheControl PUBLIC_SHORT = CacheControl.valueOf("public, max-age=30");
@@ -51,8 +60,20 @@ public class CatalogResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "Active packages in display order; admins may add includeInactive=true")
-    public Uni<Response> list(@QueryParam("cursor") String cursor,
+    @Operation(operationId = "listPackages", summary = "List packages",
+            description = "Active packages in display order, a page at a time (follow `nextCursor`). Admins may add "
+                    + "`includeInactive=true` (with a bearer token). Send `If-None-Match` with the ETag you hold to get "
+                    + "304 when nothing changed.")
+    @SecurityRequirementsSet
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "200", description = "A page of packages", headers = {@Header(ref = "ETag"),
+            @Header(ref = "Cache-Control")}, content = @Content(schema = @Schema(implementation = CatalogPage.class)))
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match",
+            headers = {@Header(ref = "ETag"), @Header(ref = "Cache-Control")})
+    @APIResponse(responseCode = "401", description = "includeInactive=true without a valid access token")
+    @APIResponse(responseCode = "403", description = "includeInactive=true from someone who is not an admin")
+    public Uni<Response> list(
+            @Parameter(description = "From a previous page's nextCursor") @QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
             @QueryParam("includeInactive") @DefaultValue("false") boolean includeInactive,
             @HeaderParam("If-None-Match") String ifNoneMatch) {
@@ -66,6 +87,14 @@ public class CatalogResource {
     @GET
     @Path("/{id}")
     @PermitAll
+    @Operation(operationId = "getPackage", summary = "One package",
+            description = "Inactive packages stay readable, so old orders keep their meaning. The ETag is the "
+                    + "package's version: send it in If-Match to change the package.")
+    @APIResponse(responseCode = "200", description = "The package", headers = {@Header(ref = "ETag"),
+            @Header(ref = "Cache-Control")}, content = @Content(schema = @Schema(implementation = PackageView.class)))
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match",
+            headers = {@Header(ref = "ETag"), @Header(ref = "Cache-Control")})
+    @APIResponse(responseCode = "404", description = "No such package")
     public Uni<Response> get(@PathParam("id") UUID id, @HeaderParam("If-None-Match") String ifNoneMatch) {
         return catalog.get(id).map(view -> conditional(ifNoneMatch, EntityTag.valueOf(view.etag()), PUBLIC_SHORT, view));
     }
@@ -80,6 +109,15 @@ public class CatalogResource {
 
     @POST
     @RolesAllowed("admin")
+    @Operation(operationId = "createPackage", summary = "Create a package (admin)",
+            description = "Requires the `admin` role. The service computes the total sessions and cost; "
+                    + "other services learn of the package through `storefront.package.v1`.")
+    @APIResponse(responseCode = "201", description = "Created", headers = {@Header(ref = "ETag"),
+            @Header(name = "Location", description = "The new package's address", schema = @Schema(type = org.eclipse
+                    .microprofile.openapi.annotations.enums.SchemaType.STRING, format = "uri"))},
+            content = @Content(schema = @Schema(implementation = PackageView.class)))
+    @APIResponse(responseCode = "409", description = "The name is taken for this type, or the display order by "
+            + "another active package")
     public Uni<Response> create(@Valid @NotNull PackageRequest request, @Context UriInfo uri) {
         return catalog.create(request).map(view -> Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build())
                 .entity(view).tag(EntityTag.valueOf(view.etag())).build());
@@ -88,7 +126,15 @@ public class CatalogResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed("admin")
-    @Operation(summary = "Replace a package; send If-Match with the ETag you read (412 when someone changed it meanwhile)")
+    @Operation(operationId = "replacePackage", summary = "Replace a package (admin)",
+            description = "Requires the `admin` role. Send If-Match with the ETag you read: 412 when someone changed "
+                    + "the package meanwhile, 428 without it. `active: true` reactivates a package.")
+    @APIResponse(responseCode = "200", description = "The package after the change", headers = @Header(ref = "ETag"),
+            content = @Content(schema = @Schema(implementation = PackageView.class)))
+    @APIResponse(responseCode = "409", description = "The name is taken for this type, or the display order by "
+            + "another active package")
+    @APIResponse(responseCode = "412", description = "The package changed since the ETag in If-Match")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Uni<Response> replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull PackageRequest request) {
         return catalog.replace(id, Preconditions.expectedVersion(ifMatch), request)
@@ -98,7 +144,12 @@ public class CatalogResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed("admin")
-    @Operation(summary = "Deactivate a package (it stays readable, so old orders keep their meaning)")
+    @Operation(operationId = "deactivatePackage", summary = "Deactivate a package (admin)",
+            description = "Requires the `admin` role and If-Match. The package leaves the listing but stays readable, "
+                    + "so old orders keep their meaning.")
+    @APIResponse(responseCode = "204", description = "Deactivated")
+    @APIResponse(responseCode = "412", description = "The package changed since the ETag in If-Match")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Uni<Response> deactivate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return catalog.deactivate(id, Preconditions.expectedVersion(ifMatch)).map(ignored -> Response.noContent().build());
     }

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * What an admin sends to create or replace a package. The derived fields (total sessions, total cost) are
@@ -22,7 +23,7 @@ public record PackageRequest(
         @Min(1) @Max(14) Integer sessionsPerWeek,
         @NotNull @Min(value = PackageRules.MIN_PRICE_PER_SESSION_CENTS, message = "must be at least 14000 (USD 140.00)")
         @Max(10_000_000) Long pricePerSessionCents,
-        @Pattern(regexp = "USD", message = "must be USD: the catalog is priced in US dollars") String currency,
+        @Pattern(regexp = "^USD$", message = "must be USD: the catalog is priced in US dollars") String currency,
         @NotNull @PositiveOrZero @Max(100_000) Integer displayOrder,
         Boolean active) {
 }

@@ -1,14 +1,17 @@
 package com.swanstudios.storefront.catalog;
 
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A package as clients and consumers see it: the API's representation and the body of every
  * {@code storefront.package.v1} event (full state, with {@code version}), matching
  * {@code contracts/storefront.package.v1.schema.json}.
  */
-public record PackageView(UUID id, String name, String description, PackageType packageType, Integer sessions,
-        Integer months, Integer sessionsPerWeek, int totalSessions, long pricePerSessionCents, long totalCostCents,
+@Schema(name = "Package")
+public record PackageView(UUID id, String name, @Schema(nullable = true) String description, PackageType packageType,
+        @Schema(nullable = true) Integer sessions, @Schema(nullable = true) Integer months,
+        @Schema(nullable = true) Integer sessionsPerWeek, int totalSessions, long pricePerSessionCents, long totalCostCents,
         String currency, int displayOrder, boolean active, long version) {
 
     static PackageView of(TrainingPackage p) {

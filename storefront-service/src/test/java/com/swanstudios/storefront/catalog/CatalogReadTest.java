@@ -1,5 +1,6 @@
 package com.swanstudios.storefront.catalog;
 
+import com.swanstudios.platform.contract.SendsInvalidRequests;
 import static com.swanstudios.storefront.catalog.CatalogApi.PACKAGES;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,6 +60,7 @@ class CatalogReadTest {
     }
 
     @Test
+    @SendsInvalidRequests("limits out of range and a forged cursor")
     void badListingParametersAreNamed() {
         given().queryParam("cursor", "not-a-cursor").when().get(PACKAGES).then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", hasItems("cursor"));

@@ -1,5 +1,6 @@
 package com.swanstudios.storefront.catalog;
 
+import com.swanstudios.platform.contract.SendsInvalidRequests;
 import static com.swanstudios.storefront.catalog.CatalogApi.PACKAGES;
 import static com.swanstudios.storefront.catalog.CatalogApi.asAdmin;
 import static com.swanstudios.storefront.catalog.CatalogApi.count;
@@ -56,6 +57,7 @@ class CatalogWriteTest {
             fixed   | "sessions": 8                                          | pricePerSessionCents
             fixed   | "sessions": 8, "pricePerSessionCents": 15000, "currency": "EUR" | currency
             """)
+    @SendsInvalidRequests("one broken field per case")
     void everyBrokenRuleIsA400NamingTheFieldAndWritesNothing(String type, String fields, String badField) throws Exception {
         String name = freshName("Broken");
         String body = "{\"name\": \"" + name + "\", \"packageType\": \"" + type + "\", " + fields
@@ -68,6 +70,7 @@ class CatalogWriteTest {
     }
 
     @Test
+    @SendsInvalidRequests("a blank name")
     void aBlankNameIsNamed() {
         asAdmin().body(fixed("  ", 4, 15000, freshDisplayOrder())).when().post(PACKAGES).then().statusCode(400)
                 .body("errors.field", hasItem("name"));

@@ -14,13 +14,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.UUID;
 
 /** The caller's own account ("me", from the token's subject) and other people's public profiles. */
 @Path("/api/users")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Accounts", description = "Your own account and other people's public profiles")
 public class AccountResource {
 
     private final AccountService accounts;
@@ -34,6 +38,10 @@ public class AccountResource {
     @GET
     @Path("/me")
     @Authenticated
+    @Operation(operationId = "getMyAccount", summary = "Your own account",
+            description = "Everything the platform holds about you, including your email and private profile fields.")
+    @APIResponseSchema(value = AccountViews.Me.class, responseDescription = "Your account")
+    @APIResponse(responseCode = "404", description = "The account was erased")
     public Uni<AccountViews.Me> me() {
         return caller.requireUserId().chain(accounts::active).map(AccountViews.Me::of);
     }
@@ -42,6 +50,12 @@ public class AccountResource {
     @Path("/me")
     @Authenticated
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @Operation(operationId = "updateMyProfile", summary = "Change your profile",
+            description = "JSON Merge Patch (RFC 7396): fields left out stay as they are, optional fields sent as "
+                    + "null are cleared. Other services learn the change through `identity.user.v1`.")
+    @APIResponseSchema(value = AccountViews.Me.class, responseDescription = "Your account after the change")
+    @APIResponse(responseCode = "404", description = "The account was erased")
+    @APIResponse(responseCode = "409", description = "The username is taken")
     public Uni<AccountViews.Me> changeProfile(@Valid @NotNull ProfileChange change) {
         return caller.requireUserId().chain(id -> accounts.changeProfile(id, change)).map(AccountViews.Me::of);
     }
@@ -50,13 +64,24 @@ public class AccountResource {
     @DELETE
     @Path("/me")
     @Authenticated
-    public Uni<Response> erase() {
-        return caller.requireUserId().chain(accounts::erase).map(ignored -> Response.noContent().build());
+    @Operation(operationId = "eraseMyAccount", summary = "Erase your account",
+            description = "Erases your personal data here and, through `identity.user.v1`, in every other service; "
+                    + "your sessions end.")
+    @APIResponse(responseCode = "204", description = "Erased")
+    @APIResponse(responseCode = "404", description = "The account was already erased")
+    @APIResponse(responseCode = "409", description = "You are the last admin")
+    public Uni<Void> erase() {
+        return caller.requireUserId().chain(accounts::erase).replaceWithVoid();
     }
 
     @GET
     @Path("/{id}")
     @PermitAll
+    @Operation(operationId = "getProfile", summary = "Someone's public profile",
+            description = "A public profile shows its profile fields; a followers-only or private one only who the "
+                    + "user is. Trainer fields appear for trainers only. Never email or date of birth.")
+    @APIResponseSchema(value = AccountViews.PublicProfile.class, responseDescription = "The profile")
+    @APIResponse(responseCode = "404", description = "No such user, or the user was erased")
     public Uni<AccountViews.PublicProfile> profile(@PathParam("id") UUID id) {
         return caller.userId().chain(viewer -> caller.hasRole(Roles.ADMIN)
                 .chain(admin -> accounts.publicProfile(id, viewer.orElse(null), admin)));

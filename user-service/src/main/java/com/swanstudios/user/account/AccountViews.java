@@ -3,6 +3,7 @@ package com.swanstudios.user.account;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What the account API answers with. */
 public final class AccountViews {
@@ -11,9 +12,16 @@ public final class AccountViews {
     }
 
     /** The owner's own view: everything, including email and private profile fields. */
-    public record Me(UUID id, String email, String username, String displayName, String role, String avatarUrl, String bio,
-            String fitnessGoal, String experienceLevel, LocalDate dateOfBirth, String specialties, String certifications,
-            Long hourlyRateCents, String profileVisibility, boolean discoverable, OffsetDateTime createdAt, long version) {
+    @Schema(name = "Account")
+    public record Me(UUID id, String email, String username, String displayName,
+            @Schema(description = "user, client, trainer or admin") String role,
+            @Schema(nullable = true) String avatarUrl, @Schema(nullable = true) String bio,
+            @Schema(nullable = true) String fitnessGoal,
+            @Schema(nullable = true, description = "beginner, intermediate or advanced") String experienceLevel,
+            @Schema(nullable = true, implementation = String.class, format = "date") LocalDate dateOfBirth, @Schema(nullable = true) String specialties,
+            @Schema(nullable = true) String certifications, @Schema(nullable = true) Long hourlyRateCents,
+            @Schema(description = "public, followers or private") String profileVisibility, boolean discoverable,
+            OffsetDateTime createdAt, @Schema(description = "Increases with every change") long version) {
 
         public static Me of(UserAccount a) {
             return new Me(a.id, a.email, a.username, a.displayName, a.role, a.avatarUrl, a.bio, a.fitnessGoal,
@@ -26,9 +34,12 @@ public final class AccountViews {
      * What others see. A public profile shows the profile fields (never email or date of birth); a
      * followers-only or private one shows just who the user is. Trainer fields only for trainers.
      */
-    public record PublicProfile(UUID id, String username, String displayName, String avatarUrl, String role,
-            String profileVisibility, String bio, String fitnessGoal, String experienceLevel, String specialties,
-            String certifications, Long hourlyRateCents) {
+    public record PublicProfile(UUID id, String username, String displayName, @Schema(nullable = true) String avatarUrl,
+            @Schema(description = "user, client, trainer or admin") String role,
+            @Schema(description = "public, followers or private") String profileVisibility,
+            @Schema(nullable = true) String bio, @Schema(nullable = true) String fitnessGoal,
+            @Schema(nullable = true) String experienceLevel, @Schema(nullable = true) String specialties,
+            @Schema(nullable = true) String certifications, @Schema(nullable = true) Long hourlyRateCents) {
 
         public static PublicProfile of(UserAccount a, boolean full) {
             boolean trainer = Roles.TRAINER.equals(a.role);

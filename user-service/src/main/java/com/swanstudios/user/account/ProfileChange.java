@@ -25,27 +25,35 @@ public class ProfileChange {
     @Schema(hidden = true)
     private final Set<String> sent = new HashSet<>();
 
-    @Size(max = 60) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
+    @Size(max = 60) @Pattern(regexp = "[\\s\\S]*\\S[\\s\\S]*", message = "must not be blank")
     private String displayName;
     @Pattern(regexp = RegistrationRequest.USERNAME, message = "3-30 letters, digits, '_' or '.'")
     private String username;
     @Size(max = 500) @Pattern(regexp = "^$|^https?://\\S+$", message = "must be an http(s) URL")
+    @Schema(nullable = true)
     private String avatarUrl;
     @Size(max = 2000)
+    @Schema(nullable = true)
     private String bio;
     @Size(max = 500)
+    @Schema(nullable = true)
     private String fitnessGoal;
-    @Pattern(regexp = "^$|beginner|intermediate|advanced", message = "must be beginner, intermediate or advanced")
+    @Pattern(regexp = "^$|^(beginner|intermediate|advanced)$", message = "must be beginner, intermediate or advanced")
+    @Schema(nullable = true)
     private String experienceLevel;
     @Past
+    @Schema(nullable = true, implementation = String.class, format = "date")
     private LocalDate dateOfBirth;
     @Size(max = 500)
+    @Schema(nullable = true)
     private String specialties;
     @Size(max = 1000)
+    @Schema(nullable = true)
     private String certifications;
     @PositiveOrZero @Max(100_000_00)
+    @Schema(nullable = true)
     private Long hourlyRateCents;
-    @Pattern(regexp = "public|followers|private", message = "must be public, followers or private")
+    @Pattern(regexp = "^(public|followers|private)$", message = "must be public, followers or private")
     private String profileVisibility;
     private Boolean discoverable;
 

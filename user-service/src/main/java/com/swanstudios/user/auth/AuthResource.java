@@ -12,13 +12,18 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.ResponseStatus;
 
 /** Sign-up and sessions. Register and login are rate-limited per client address and per account. */
 @Path("/api/auth")
 @PermitAll
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Authentication", description = "Sign-up and sessions: access tokens (15 minutes) and refresh tokens")
 public class AuthResource {
 
     private final AuthService auth;
@@ -31,13 +36,24 @@ public class AuthResource {
 
     @POST
     @Path("/register")
-    public Uni<Response> register(@Valid @NotNull RegistrationRequest request, @Context HttpServerRequest http) {
+    @ResponseStatus(201)
+    @Operation(operationId = "register", summary = "Create an account and sign in",
+            description = "Creates a `user` account and answers with a session, as login does.")
+    @APIResponseSchema(value = Session.class, responseCode = "201", responseDescription = "Signed up and signed in")
+    @APIResponse(responseCode = "409", description = "The email or the username is taken")
+    @APIResponse(responseCode = "429", description = "Too many sign-ups from this address or for this email")
+    public Uni<Session> register(@Valid @NotNull RegistrationRequest request, @Context HttpServerRequest http) {
         limits.register(address(http), request.email());
-        return auth.register(request).map(session -> Response.status(201).entity(session).build());
+        return auth.register(request);
     }
 
     @POST
     @Path("/login")
+    @Operation(operationId = "login", summary = "Sign in with email and password",
+            description = "Answers with a session: an access token for `Authorization: Bearer` and a refresh token.")
+    @APIResponseSchema(value = Session.class, responseDescription = "Signed in")
+    @APIResponse(responseCode = "401", description = "The email or the password is wrong")
+    @APIResponse(responseCode = "429", description = "Too many attempts from this address or for this account")
     public Uni<Session> login(@Valid @NotNull AuthRequests.Login request, @Context HttpServerRequest http) {
         limits.login(address(http), request.email());
         return auth.login(request.email(), request.password());
@@ -45,14 +61,22 @@ public class AuthResource {
 
     @POST
     @Path("/refresh")
+    @Operation(operationId = "refreshSession", summary = "Trade a refresh token for a new session",
+            description = "The refresh token is single-use: the answer carries its successor. Reusing a spent one "
+                    + "ends the whole session family.")
+    @APIResponseSchema(value = Session.class, responseDescription = "A new session; the old refresh token is spent")
+    @APIResponse(responseCode = "401", description = "The refresh token is unknown, expired, spent or revoked")
     public Uni<Session> refresh(@Valid @NotNull AuthRequests.Refresh request) {
         return auth.refresh(request.refreshToken());
     }
 
     @POST
     @Path("/logout")
-    public Uni<Response> logout(@Valid @NotNull AuthRequests.Refresh request) {
-        return auth.logout(request.refreshToken()).map(ignored -> Response.noContent().build());
+    @Operation(operationId = "logout", summary = "End a session",
+            description = "Revokes the refresh token; answers 204 whether or not it was still valid.")
+    @APIResponse(responseCode = "204", description = "Signed out")
+    public Uni<Void> logout(@Valid @NotNull AuthRequests.Refresh request) {
+        return auth.logout(request.refreshToken());
     }
 
     /** The client's address; behind the gateway, the one it forwarded (quarkus.http.proxy settings). */

@@ -7,10 +7,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Key rotation, for admins (under /api/admin/users so the gateway routes it here). */
 @Path("/api/admin/users/signing-keys")
 @RolesAllowed("admin")
+@Tag(name = "User administration", description = "What only admins do to accounts")
 public class SigningKeyAdminResource {
 
     private final SigningKeys keys;
@@ -22,7 +25,10 @@ public class SigningKeyAdminResource {
     @POST
     @Path("/rotate")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Publish a new signing key now; it signs from activatesAt (KEY_ACTIVATION_DELAY later)")
+    @Operation(operationId = "rotateSigningKey", summary = "Rotate the token signing key (admin)",
+            description = "Requires the `admin` role. Publishes a new key in the JWKS now; it signs from `activatesAt` "
+                    + "(KEY_ACTIVATION_DELAY later), so every verifier knows it first.")
+    @APIResponseSchema(value = SigningKeys.Rotation.class, responseDescription = "The new key and when it starts signing")
     public Uni<SigningKeys.Rotation> rotate() {
         return keys.rotate();
     }

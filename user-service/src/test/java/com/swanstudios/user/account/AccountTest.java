@@ -1,5 +1,6 @@
 package com.swanstudios.user.account;
 
+import com.swanstudios.platform.contract.SendsInvalidRequests;
 import static com.swanstudios.user.Users.adminToken;
 import static com.swanstudios.user.Users.bearer;
 import static com.swanstudios.user.Users.json;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 class AccountTest {
 
     @Test
+    @SendsInvalidRequests("a script URL as avatar and an unknown experience level")
     void theOwnerChangesTheProfile() {
         Response session = register(unique("gus"));
         String token = session.path("accessToken");
@@ -61,6 +63,7 @@ class AccountTest {
     }
 
     @Test
+    @SendsInvalidRequests("an unknown role")
     void onlyAdminsChangeRoles() {
         Response user = register(unique("lee"));
         String id = user.path("user.id");
@@ -101,6 +104,7 @@ class AccountTest {
     }
 
     @Test
+    @SendsInvalidRequests("required profile fields sent as null or blank")
     void nullClearsAnOptionalFieldButNotARequiredOne() throws Exception {
         Response session = register(unique("ned"));
         String token = session.path("accessToken");

@@ -1,5 +1,6 @@
 package com.swanstudios.user.auth;
 
+import com.swanstudios.platform.contract.SendsInvalidRequests;
 import static com.swanstudios.user.Users.PASSWORD;
 import static com.swanstudios.user.Users.bearer;
 import static com.swanstudios.user.Users.json;
@@ -46,6 +47,7 @@ class AuthFlowTest {
     }
 
     @Test
+    @SendsInvalidRequests("bodies with missing, blank and malformed fields")
     void registrationValidationNamesEachBadField() {
         json().body("{\"email\": \"not-an-email\", \"password\": \"short\", \"username\": \"x\", \"displayName\": \"\"}")
                 .when().post("/api/auth/register").then().statusCode(400).contentType("application/problem+json")

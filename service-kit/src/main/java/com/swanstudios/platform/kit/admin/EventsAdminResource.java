@@ -19,6 +19,7 @@ import jakarta.ws.rs.QueryParam;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 
@@ -38,6 +39,9 @@ public class EventsAdminResource {
     public record RequeueResult(long requeued) {
     }
 
+    /** Marks an operation as not part of the public API (the platform's merged document leaves it out). */
+    public static final String INTERNAL = "x-internal";
+
     private static final Logger LOG = Logger.getLogger(EventsAdminResource.class);
 
     private final ParkedRows parked;
@@ -54,14 +58,19 @@ public class EventsAdminResource {
 
     @GET
     @Path("/outbox/parked")
-    @Operation(summary = "Outbox rows parked after failing too often, oldest first")
+    @Operation(operationId = "listParkedOutboxRows", summary = "Parked outbox rows (internal, admin)",
+            description = "Outbox rows parked after failing too often, oldest first. Internal: not routed by the edge.")
+    @Extension(name = INTERNAL, value = "true", parseValue = true)
     public Uni<List<ParkedRows.ParkedRow>> listParked(@QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         return parked.list(limit);
     }
 
     @POST
     @Path("/outbox/parked/requeue")
-    @Operation(summary = "Gives parked rows (all, or those named) a fresh set of attempts; the relay publishes them in order")
+    @Operation(operationId = "requeueParkedOutboxRows", summary = "Requeue parked outbox rows (internal, admin)",
+            description = "Gives parked rows (all, or those named) a fresh set of attempts; the relay publishes them in "
+                    + "order. Internal: not routed by the edge.")
+    @Extension(name = INTERNAL, value = "true", parseValue = true)
     public Uni<RequeueResult> requeue(RequeueRequest request) {
         List<UUID> ids = request == null || request.ids() == null ? List.of() : request.ids();
         return audit("requeues " + (ids.isEmpty() ? "every parked outbox row" : "parked outbox rows " + ids))
@@ -70,7 +79,10 @@ public class EventsAdminResource {
 
     @POST
     @Path("/dead-letters/{channel}/replay")
-    @Operation(summary = "Hands the channel's dead letters back to this consumer (never to the source topic)")
+    @Operation(operationId = "replayDeadLetters", summary = "Replay a channel's dead letters (internal, admin)",
+            description = "Hands the channel's dead letters back to this consumer (never to the source topic). "
+                    + "Internal: not routed by the edge.")
+    @Extension(name = INTERNAL, value = "true", parseValue = true)
     public Uni<DeadLetterReplay.Report> replay(@PathParam("channel") String channel,
             @QueryParam("limit") @DefaultValue("1000") @Min(1) @Max(100000) int limit,
             @QueryParam("unattributed") @DefaultValue("false") boolean unattributed) {

@@ -1,0 +1,268 @@
+package com.swanstudios.platform.kit.openapi;
+
+import com.swanstudios.platform.kit.problem.Problem;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Components;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.headers.Header;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+/**
+ * The rules every service's OpenAPI document follows, applied to what Quarkus scanned from the code, so a
+ * document cannot forget them (registered for every service in the kit's microprofile-config.properties):
+ * <ul>
+ * <li>every error response carries the one error body, {@code application/problem+json} ({@link Problem}),
+ * with the headers the kit sends with it ({@code WWW-Authenticate} on 401, {@code Retry-After} on 429);</li>
+ * <li>errors the kit itself answers are listed where they can happen: 401 and 403 on secured operations,
+ * 404 where the path names a resource, 400 where query parameters or a body are read, 413 and 415 where a
+ * body is read;</li>
+ * <li>an operation without a security requirement says it is public ({@code security: []});</li>
+ * <li>the response shapes say which fields are always there: every property of a schema that only
+ * responses use is required (views serialize every field; those that may be null say so with
+ * {@code nullable}).</li>
+ * <li>the standard HTTP headers that responses name by reference ({@code @Header(ref = "ETag")}:
+ * {@link #STANDARD_HEADERS}) are defined once, in components, when a document uses them.</li>
+ * </ul>
+ * What only the code knows (a 409, 412, 422, 428 or 429 of its own) is declared on the resource method with
+ * {@code @APIResponse(responseCode = ...)}; this filter gives it the problem body.
+ */
+public class PlatformOpenApiFilter implements OASFilter {
+
+    public static final String PROBLEM = "Problem";
+    public static final String FIELD_ERROR = "FieldError";
+    private static final String PROBLEM_REF = "#/components/schemas/" + PROBLEM;
+    private static final String SCHEMA_REF_PREFIX = "#/components/schemas/";
+
+    private static final Map<String, String> STANDARD_ERRORS = Map.of(
+            "400", "The request is invalid: the problem's errors[] names each field to fix",
+            "401", "No valid access token was sent (Authorization: Bearer <token>)",
+            "403", "The caller may not do this",
+            "404", "No such resource",
+            "413", "The body is larger than the service accepts",
+            "415", "The body is not in a media type this operation reads");
+
+    /** Response headers a service may reference by name; defined in a document only if it uses them. */
+    public static final Map<String, String> STANDARD_HEADERS = Map.of(
+            "ETag", "The representation's entity tag: send it back in If-None-Match (reads) or If-Match (writes)",
+            "Cache-Control", "How long shared caches and clients may keep the answer");
+    private static final String HEADER_REF_PREFIX = "#/components/headers/";
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        Components components = openAPI.getComponents() == null ? OASFactory.createComponents() : openAPI.getComponents();
+        openAPI.setComponents(components);
+        components.addSchema(FIELD_ERROR, fieldErrorSchema());
+        components.addSchema(PROBLEM, problemSchema());
+        if (openAPI.getPaths() != null) {
+            openAPI.getPaths().getPathItems().forEach((path, item) -> operations(item).forEach(this::completeOperation));
+        }
+        requireResponseFields(openAPI);
+        defineReferencedHeaders(openAPI, components);
+    }
+
+    private static void defineReferencedHeaders(OpenAPI openAPI, Components components) {
+        if (openAPI.getPaths() == null) {
+            return;
+        }
+        openAPI.getPaths().getPathItems().values().stream().flatMap(item -> operations(item).stream())
+                .filter(operation -> operation.getResponses() != null)
+                .flatMap(operation -> operation.getResponses().getAPIResponses().values().stream())
+                .filter(response -> response.getHeaders() != null)
+                .flatMap(response -> response.getHeaders().values().stream())
+                .map(Header::getRef).filter(Objects::nonNull).filter(ref -> ref.startsWith(HEADER_REF_PREFIX))
+                .map(ref -> ref.substring(HEADER_REF_PREFIX.length())).distinct()
+                .forEach(name -> {
+                    String description = STANDARD_HEADERS.get(name);
+                    if (description == null) {
+                        throw new IllegalStateException("Unknown standard header '" + name + "' in an @Header(ref); "
+                                + "known: " + STANDARD_HEADERS.keySet());
+                    }
+                    components.addHeader(name, header(description));
+                });
+    }
+
+    private void completeOperation(Operation operation) {
+        APIResponses responses = operation.getResponses();
+        if (responses == null) {
+            return;
+        }
+        boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
+        if (!secured) {
+            operation.setSecurity(new ArrayList<>());
+        } else {
+            addIfMissing(responses, "401");
+            addIfMissing(responses, "403");
+        }
+        boolean namesResource = operation.getParameters() != null
+                && operation.getParameters().stream().anyMatch(p -> p.getIn() == Parameter.In.PATH);
+        if (namesResource) {
+            addIfMissing(responses, "404");
+        }
+        boolean readsQuery = operation.getParameters() != null
+                && operation.getParameters().stream().anyMatch(p -> p.getIn() == Parameter.In.QUERY);
+        if (readsQuery) {
+            addIfMissing(responses, "400");
+        }
+        if (operation.getRequestBody() != null) {
+            addIfMissing(responses, "400");
+            addIfMissing(responses, "413");
+            addIfMissing(responses, "415");
+        }
+        responses.getAPIResponses().forEach((status, response) -> {
+            if (isError(status)) {
+                describeProblem(status, response);
+            }
+        });
+    }
+
+    private static void addIfMissing(APIResponses responses, String status) {
+        if (!responses.hasAPIResponse(status)) {
+            responses.addAPIResponse(status, OASFactory.createAPIResponse().description(STANDARD_ERRORS.get(status)));
+        }
+    }
+
+    private static void describeProblem(String status, APIResponse response) {
+        if (response.getRef() != null) {
+            return;
+        }
+        if (STANDARD_ERRORS.containsKey(status) && isGeneric(response.getDescription())) {
+            response.setDescription(STANDARD_ERRORS.get(status));
+        }
+        response.setContent(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
+                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF))));
+        if ("401".equals(status)) {
+            response.addHeader("WWW-Authenticate", header("Always Bearer: send an access token"));
+        }
+        if ("429".equals(status)) {
+            response.addHeader("Retry-After", header("Seconds to wait before trying again")
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).minimum(java.math.BigDecimal.ONE)));
+        }
+    }
+
+    private static Header header(String description) {
+        return OASFactory.createHeader().description(description).schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING));
+    }
+
+    /** Quarkus's own placeholders for the responses it adds, which say nothing to a client. */
+    private static boolean isGeneric(String description) {
+        return description == null || description.isBlank() || Set.of("Not Authorized", "Not Allowed", "Bad Request")
+                .contains(description);
+    }
+
+    private static boolean isError(String status) {
+        return status.startsWith("4") || status.startsWith("5");
+    }
+
+    /** Schemas that only responses reference (directly or through other schemas) get every property required. */
+    private static void requireResponseFields(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null || openAPI.getComponents().getSchemas() == null) {
+            return;
+        }
+        Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
+        Set<String> inResponses = new HashSet<>();
+        Set<String> inRequests = new HashSet<>();
+        openAPI.getPaths().getPathItems().values().forEach(item -> operations(item).forEach(operation -> {
+            if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
+                mediaSchemas(operation.getRequestBody().getContent()).forEach(s -> reach(s, schemas, inRequests));
+            }
+            if (operation.getParameters() != null) {
+                operation.getParameters().stream().filter(p -> p.getSchema() != null)
+                        .forEach(p -> reach(p.getSchema(), schemas, inRequests));
+            }
+            if (operation.getResponses() != null) {
+                operation.getResponses().getAPIResponses().forEach((status, response) -> {
+                    if (!isError(status) && response.getContent() != null) {
+                        mediaSchemas(response.getContent()).forEach(s -> reach(s, schemas, inResponses));
+                    }
+                });
+            }
+        }));
+        inResponses.removeAll(inRequests);
+        inResponses.remove(PROBLEM);
+        inResponses.remove(FIELD_ERROR);
+        for (String name : inResponses) {
+            Schema schema = schemas.get(name);
+            if (schema.getProperties() != null && !schema.getProperties().isEmpty()) {
+                schema.required(new ArrayList<>(schema.getProperties().keySet()));
+            }
+        }
+    }
+
+    private static List<Schema> mediaSchemas(Content content) {
+        List<Schema> found = new ArrayList<>();
+        content.getMediaTypes().values().stream().map(MediaType::getSchema).filter(s -> s != null).forEach(found::add);
+        return found;
+    }
+
+    /** Adds the names of the component schemas reachable from {@code schema} to {@code names}. */
+    private static void reach(Schema schema, Map<String, Schema> schemas, Set<String> names) {
+        if (schema == null) {
+            return;
+        }
+        if (schema.getRef() != null && schema.getRef().startsWith(SCHEMA_REF_PREFIX)) {
+            String name = schema.getRef().substring(SCHEMA_REF_PREFIX.length());
+            if (names.add(name)) {
+                reach(schemas.get(name), schemas, names);
+            }
+            return;
+        }
+        if (schema.getProperties() != null) {
+            schema.getProperties().values().forEach(p -> reach(p, schemas, names));
+        }
+        reach(schema.getItems(), schemas, names);
+        if (schema.getAdditionalPropertiesSchema() != null) {
+            reach(schema.getAdditionalPropertiesSchema(), schemas, names);
+        }
+        Stream.of(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf()).filter(Objects::nonNull)
+                .forEach(composed -> composed.forEach(s -> reach(s, schemas, names)));
+    }
+
+    private static List<Operation> operations(PathItem item) {
+        Map<PathItem.HttpMethod, Operation> byMethod = item.getOperations();
+        return byMethod == null ? List.of() : new ArrayList<>(new LinkedHashMap<>(byMethod).values());
+    }
+
+    private static Schema fieldErrorSchema() {
+        return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .description("One invalid field of a request")
+                .addProperty("field", text("The field, as a JSON path from the body's root (or the parameter's name)"))
+                .addProperty("message", text("What is wrong with it"))
+                .required(List.of("field", "message"));
+    }
+
+    private static Schema problemSchema() {
+        return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .description("An RFC 9457 problem detail: the one error body of every service")
+                .addProperty("type", text("A URI naming the kind of problem, under " + Problem.TYPE_BASE
+                        + "; clients switch on it").format("uri"))
+                .addProperty("title", text("A short summary of the kind of problem"))
+                .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32")
+                        .description("The HTTP status code"))
+                .addProperty("detail", text("What went wrong this time, for a human"))
+                .addProperty("instance", text("The path of the request that failed"))
+                .addProperty("errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
+                        .description("Each invalid field, on a validation failure (400)")
+                        .items(OASFactory.createSchema().ref(SCHEMA_REF_PREFIX + FIELD_ERROR)))
+                .required(List.of("type", "title", "status"));
+    }
+
+    private static Schema text(String description) {
+        return OASFactory.createSchema().addType(Schema.SchemaType.STRING).description(description);
+    }
+}
