@@ -22,7 +22,8 @@ import org.jboss.logging.Logger;
 /**
  * Installs the route table of {@code platform.json} on the HTTP router: each prefix is reverse-proxied to
  * its service (vertx-http-proxy), whose address comes from {@code <SERVICE>_URL} or defaults to the local
- * stack's port. Paths under {@code /api} that no route claims get a problem+json 404 here.
+ * stack's port. Paths under {@code /api} that no route claims get a problem+json 404 here, except
+ * {@value #DOCS}: the platform's API documents and Swagger UI, served from the classpath.
  */
 @ApplicationScoped
 public class GatewayRoutes {
@@ -30,6 +31,10 @@ public class GatewayRoutes {
     private static final Logger LOG = Logger.getLogger(GatewayRoutes.class);
     /** After every route; before Quarkus's own handlers would answer with a non-problem 404. */
     private static final int UNROUTED_ORDER = 10_000;
+    /** The platform's API documents and Swagger UI: static resources (platform-api, META-INF/resources). */
+    static final String DOCS = "/api/docs";
+    /** Under /api or /.well-known, but not the documents. */
+    private static final String UNROUTED = "^/(api(?!/docs(/|$))|\\.well-known)(/.*)?$";
 
     private final Config config;
     private final Duration upstreamTimeout;
@@ -57,7 +62,8 @@ public class GatewayRoutes {
             router.routeWithRegex("^" + Pattern.quote(route.prefix()) + "(/.*)?$").order(order++)
                     .handler(rc -> proxy.handle(rc.request()));
         }
-        router.routeWithRegex("^/(api|\\.well-known)(/.*)?$").order(UNROUTED_ORDER).handler(rc -> Problems.send(rc.response(),
+        router.routeWithRegex("^" + Pattern.quote(DOCS) + "$").order(order).handler(rc -> rc.redirect(DOCS + "/"));
+        router.routeWithRegex(UNROUTED).order(UNROUTED_ORDER).handler(rc -> Problems.send(rc.response(),
                 404, "not-found", "Not Found", "No service answers " + rc.request().path()));
     }
 

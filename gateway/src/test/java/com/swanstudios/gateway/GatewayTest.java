@@ -75,6 +75,22 @@ class GatewayTest {
     }
 
     @Test
+    void thePlatformsDocumentsAreServedWithSwaggerUi() {
+        given().redirects().follow(false).when().get("/api/docs").then().statusCode(302).header("Location", "/api/docs/");
+        given().when().get("/api/docs/").then().statusCode(200).contentType(containsString("text/html"))
+                .body(containsString("swagger-ui-bundle.js"));
+        given().when().get("/webjars/swagger-ui/swagger-ui-bundle.js").then().statusCode(200);
+        given().when().get("/api/docs/openapi.json").then().statusCode(200)
+                .body("info.title", is("SwanStudios platform API"))
+                .body("paths.'/api/auth/login'.post.operationId", is("login"))
+                .body("paths.'/api/auth/login'.post.x-service", is("user-service"))
+                .body("info.description", containsString("/api/docs/asyncapi/user-service/asyncapi.yaml"));
+        given().when().get("/api/docs/asyncapi/user-service/asyncapi.yaml").then().statusCode(200)
+                .body(containsString("identity.user.v1"));
+        given().when().get("/api/docs/asyncapi/storefront-service/storefront.package.v1.schema.json").then().statusCode(200);
+    }
+
+    @Test
     void theGatewayReportsItsOwnHealth() {
         given().when().get("/q/health/ready").then().statusCode(200);
     }

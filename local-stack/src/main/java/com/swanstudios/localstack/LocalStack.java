@@ -183,6 +183,7 @@ public final class LocalStack {
         StringBuilder out = new StringBuilder();
         out.append(String.format("%n%s in %.1f s%n", READY_LINE, seconds));
         out.append(String.format("  Gateway       http://localhost:%d   (try: curl -i http://localhost:%d/api/storefront/packages)%n", gateway, gateway));
+        out.append(String.format("  API docs      http://localhost:%d/api/docs/   (the platform's OpenAPI document, Swagger UI, AsyncAPI)%n", gateway));
         for (ServiceSpec service : catalog.services()) {
             out.append(String.format("  %-18s Swagger UI http://localhost:%d/q/swagger-ui%n", service.name(), options.port(service.port())));
         }

@@ -108,6 +108,10 @@ class LocalStackIT {
         assertThat(catalog.body()).as("the starter catalog, through the gateway").contains("Gold Package").contains("\"nextCursor\"");
 
         accountsAndTokensWorkAcrossServices("http://localhost:" + gateway);
+        GeneratedClientWalk.registerSignInAndBrowseTheCatalog("http://localhost:" + gateway);
+        HttpResponse<String> docs = get("http://localhost:" + gateway + "/api/docs/openapi.json");
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(docs.body()).as("the merged document, at the gateway").contains("\"operationId\" : \"listPackages\"");
 
         launcher.destroy(); // SIGTERM: the same shutdown path as Ctrl-C
         assertThat(launcher.waitFor(90, TimeUnit.SECONDS)).as("the launcher stopped").isTrue();

@@ -30,7 +30,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.UUID;
+import com.swanstudios.platform.kit.openapi.Audience;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -109,7 +111,9 @@ public class CatalogResource {
 
     @POST
     @RolesAllowed("admin")
-    @Operation(operationId = "createPackage", summary = "Create a package (admin)",
+    @Operation(operationId = "createPackage",
+            extensions = @Extension(name = Audience.EXTENSION, value = Audience.ADMIN),
+            summary = "Create a package (admin)",
             description = "Requires the `admin` role. The service computes the total sessions and cost; "
                     + "other services learn of the package through `storefront.package.v1`.")
     @APIResponse(responseCode = "201", description = "Created", headers = {@Header(ref = "ETag"),
@@ -126,7 +130,9 @@ public class CatalogResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed("admin")
-    @Operation(operationId = "replacePackage", summary = "Replace a package (admin)",
+    @Operation(operationId = "replacePackage",
+            extensions = @Extension(name = Audience.EXTENSION, value = Audience.ADMIN),
+            summary = "Replace a package (admin)",
             description = "Requires the `admin` role. Send If-Match with the ETag you read: 412 when someone changed "
                     + "the package meanwhile, 428 without it. `active: true` reactivates a package.")
     @APIResponse(responseCode = "200", description = "The package after the change", headers = @Header(ref = "ETag"),
@@ -144,7 +150,9 @@ public class CatalogResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed("admin")
-    @Operation(operationId = "deactivatePackage", summary = "Deactivate a package (admin)",
+    @Operation(operationId = "deactivatePackage",
+            extensions = @Extension(name = Audience.EXTENSION, value = Audience.ADMIN),
+            summary = "Deactivate a package (admin)",
             description = "Requires the `admin` role and If-Match. The package leaves the listing but stays readable, "
                     + "so old orders keep their meaning.")
     @APIResponse(responseCode = "204", description = "Deactivated")

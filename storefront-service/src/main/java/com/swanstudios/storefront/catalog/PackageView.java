@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * {@code storefront.package.v1} event (full state, with {@code version}), matching
  * {@code contracts/storefront.package.v1.schema.json}.
  */
-@Schema(name = "Package")
+@Schema(name = "TrainingPackage")
 public record PackageView(UUID id, String name, @Schema(nullable = true) String description, PackageType packageType,
         @Schema(nullable = true) Integer sessions, @Schema(nullable = true) Integer months,
         @Schema(nullable = true) Integer sessionsPerWeek, int totalSessions, long pricePerSessionCents, long totalCostCents,

@@ -12,7 +12,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
+import com.swanstudios.platform.kit.openapi.Audience;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
@@ -37,7 +39,9 @@ public class AdminUsersResource {
 
     @PUT
     @Path("/{id}/role")
-    @Operation(operationId = "changeUserRole", summary = "Change a user's role (admin)",
+    @Operation(operationId = "changeUserRole",
+            extensions = @Extension(name = Audience.EXTENSION, value = Audience.ADMIN),
+            summary = "Change a user's role (admin)",
             description = "Requires the `admin` role. Other services learn the change through `identity.user.v1`.")
     @APIResponseSchema(value = AccountViews.Me.class, responseDescription = "The account after the change")
     @APIResponse(responseCode = "404", description = "No such user")

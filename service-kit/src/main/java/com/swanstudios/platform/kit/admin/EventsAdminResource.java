@@ -1,6 +1,7 @@
 package com.swanstudios.platform.kit.admin;
 
 import com.swanstudios.platform.kit.inbox.DeadLetterReplay;
+import com.swanstudios.platform.kit.openapi.Audience;
 import com.swanstudios.platform.kit.outbox.OutboxRelay;
 import com.swanstudios.platform.kit.outbox.ParkedRows;
 import com.swanstudios.platform.kit.problem.DomainException;
@@ -39,9 +40,6 @@ public class EventsAdminResource {
     public record RequeueResult(long requeued) {
     }
 
-    /** Marks an operation as not part of the public API (the platform's merged document leaves it out). */
-    public static final String INTERNAL = "x-internal";
-
     private static final Logger LOG = Logger.getLogger(EventsAdminResource.class);
 
     private final ParkedRows parked;
@@ -58,19 +56,21 @@ public class EventsAdminResource {
 
     @GET
     @Path("/outbox/parked")
-    @Operation(operationId = "listParkedOutboxRows", summary = "Parked outbox rows (internal, admin)",
+    @Operation(operationId = "listParkedOutboxRows",
+            extensions = @Extension(name = Audience.EXTENSION, value = Audience.INTERNAL),
+            summary = "Parked outbox rows (internal, admin)",
             description = "Outbox rows parked after failing too often, oldest first. Internal: not routed by the edge.")
-    @Extension(name = INTERNAL, value = "true", parseValue = true)
     public Uni<List<ParkedRows.ParkedRow>> listParked(@QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         return parked.list(limit);
     }
 
     @POST
     @Path("/outbox/parked/requeue")
-    @Operation(operationId = "requeueParkedOutboxRows", summary = "Requeue parked outbox rows (internal, admin)",
+    @Operation(operationId = "requeueParkedOutboxRows",
+            extensions = @Extension(name = Audience.EXTENSION, value = Audience.INTERNAL),
+            summary = "Requeue parked outbox rows (internal, admin)",
             description = "Gives parked rows (all, or those named) a fresh set of attempts; the relay publishes them in "
                     + "order. Internal: not routed by the edge.")
-    @Extension(name = INTERNAL, value = "true", parseValue = true)
     public Uni<RequeueResult> requeue(RequeueRequest request) {
         List<UUID> ids = request == null || request.ids() == null ? List.of() : request.ids();
         return audit("requeues " + (ids.isEmpty() ? "every parked outbox row" : "parked outbox rows " + ids))
@@ -79,10 +79,11 @@ public class EventsAdminResource {
 
     @POST
     @Path("/dead-letters/{channel}/replay")
-    @Operation(operationId = "replayDeadLetters", summary = "Replay a channel's dead letters (internal, admin)",
+    @Operation(operationId = "replayDeadLetters",
+            extensions = @Extension(name = Audience.EXTENSION, value = Audience.INTERNAL),
+            summary = "Replay a channel's dead letters (internal, admin)",
             description = "Hands the channel's dead letters back to this consumer (never to the source topic). "
                     + "Internal: not routed by the edge.")
-    @Extension(name = INTERNAL, value = "true", parseValue = true)
     public Uni<DeadLetterReplay.Report> replay(@PathParam("channel") String channel,
             @QueryParam("limit") @DefaultValue("1000") @Min(1) @Max(100000) int limit,
             @QueryParam("unattributed") @DefaultValue("false") boolean unattributed) {

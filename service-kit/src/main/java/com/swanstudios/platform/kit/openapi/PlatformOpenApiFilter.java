@@ -1,6 +1,7 @@
 package com.swanstudios.platform.kit.openapi;
 
 import com.swanstudios.platform.kit.problem.Problem;
+import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -25,7 +26,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
  * The rules every service's OpenAPI document follows, applied to what Quarkus scanned from the code, so a
- * document cannot forget them (registered for every service in the kit's microprofile-config.properties):
+ * document cannot forget them. It runs once, when a service is built (Quarkus's {@code @OpenApiFilter}), on
+ * every service that has the kit:
  * <ul>
  * <li>every error response carries the one error body, {@code application/problem+json} ({@link Problem}),
  * with the headers the kit sends with it ({@code WWW-Authenticate} on 401, {@code Retry-After} on 429);</li>
@@ -42,6 +44,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * What only the code knows (a 409, 412, 422, 428 or 429 of its own) is declared on the resource method with
  * {@code @APIResponse(responseCode = ...)}; this filter gives it the problem body.
  */
+@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class PlatformOpenApiFilter implements OASFilter {
 
     public static final String PROBLEM = "Problem";
@@ -72,8 +75,74 @@ public class PlatformOpenApiFilter implements OASFilter {
         if (openAPI.getPaths() != null) {
             openAPI.getPaths().getPathItems().forEach((path, item) -> operations(item).forEach(this::completeOperation));
         }
+        inlineScalarSchemas(openAPI, components);
         requireResponseFields(openAPI);
         defineReferencedHeaders(openAPI, components);
+    }
+
+    /**
+     * Scanning turns java.util.UUID, java.time.OffsetDateTime and the like into component schemas that are a
+     * mere string with a format; a client generator then makes a type of each (and clashes with Java's own
+     * names). They are written in place instead, where they are used.
+     */
+    private static void inlineScalarSchemas(OpenAPI openAPI, Components components) {
+        if (components.getSchemas() == null) {
+            return;
+        }
+        Map<String, Schema> scalars = new LinkedHashMap<>();
+        components.getSchemas().forEach((name, schema) -> {
+            if (schema.getProperties() == null && schema.getItems() == null && schema.getType() != null
+                    && !schema.getType().contains(Schema.SchemaType.OBJECT) && !schema.getType().contains(Schema.SchemaType.ARRAY)
+                    && schema.getEnumeration() == null) {
+                scalars.put(name, schema);
+            }
+        });
+        if (scalars.isEmpty()) {
+            return;
+        }
+        List<Schema> roots = new ArrayList<>(components.getSchemas().values());
+        if (openAPI.getPaths() != null) {
+            openAPI.getPaths().getPathItems().values().forEach(item -> operations(item).forEach(operation -> {
+                if (operation.getParameters() != null) {
+                    operation.getParameters().forEach(p -> roots.add(p.getSchema()));
+                }
+                if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
+                    roots.addAll(mediaSchemas(operation.getRequestBody().getContent()));
+                }
+                if (operation.getResponses() != null) {
+                    operation.getResponses().getAPIResponses().values().stream()
+                            .filter(r -> r.getContent() != null).forEach(r -> roots.addAll(mediaSchemas(r.getContent())));
+                }
+            }));
+        }
+        roots.forEach(root -> inline(root, scalars));
+        scalars.keySet().forEach(components::removeSchema);
+    }
+
+    private static void inline(Schema schema, Map<String, Schema> scalars) {
+        if (schema == null) {
+            return;
+        }
+        if (schema.getRef() != null && schema.getRef().startsWith(SCHEMA_REF_PREFIX)) {
+            Schema target = scalars.get(schema.getRef().substring(SCHEMA_REF_PREFIX.length()));
+            if (target != null) {
+                schema.setRef(null);
+                schema.setType(target.getType());
+                schema.setFormat(target.getFormat());
+                schema.setPattern(target.getPattern());
+                if (schema.getDescription() == null) {
+                    schema.setDescription(target.getDescription());
+                }
+            }
+            return;
+        }
+        if (schema.getProperties() != null) {
+            schema.getProperties().values().forEach(p -> inline(p, scalars));
+        }
+        inline(schema.getItems(), scalars);
+        inline(schema.getAdditionalPropertiesSchema(), scalars);
+        Stream.of(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf()).filter(Objects::nonNull)
+                .forEach(composed -> composed.forEach(s -> inline(s, scalars)));
     }
 
     private static void defineReferencedHeaders(OpenAPI openAPI, Components components) {
