@@ -76,6 +76,7 @@ public class GatewayRoutes {
         return HttpProxy.reverseProxy(client)
                 .origin(address)
                 .addInterceptor(new EdgeHeaders())
+                .addInterceptor(new BodilessStatuses())
                 .addInterceptor(new UpstreamFailures(service.name()));
     }
 }

@@ -1,16 +1,23 @@
 package com.swanstudios.gateway;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 
+import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -25,6 +32,8 @@ class GatewayTest {
 
     /** Accepts connections and never answers: a service that hangs. */
     static final ServerSocket HUNG = open();
+    /** Answers 304 or 204 the way a service does: no body, no length, no chunking. */
+    static final HttpServer BODILESS = bodilessUpstream();
 
     public static class Upstreams implements QuarkusTestProfile {
         @Override
@@ -32,6 +41,7 @@ class GatewayTest {
             return Map.of(
                     "USER_SERVICE_URL", "http://127.0.0.1:" + closedPort(),
                     "STOREFRONT_SERVICE_URL", "http://127.0.0.1:" + HUNG.getLocalPort(),
+                    "CART_SERVICE_URL", "http://127.0.0.1:" + BODILESS.getAddress().getPort(),
                     "gateway.upstream-timeout", "1s");
         }
     }
@@ -39,6 +49,64 @@ class GatewayTest {
     @AfterAll
     static void close() throws IOException {
         HUNG.close();
+        BODILESS.stop(0);
+    }
+
+    /**
+     * Read the way a client that honours the framing does: on one keep-alive connection, each response's
+     * head, then exactly the body its headers announce, then the next request. A 304 or 204 that announced a
+     * chunked body would leave the second read waiting for a chunk, or reading garbage.
+     */
+    @Test
+    void a304AndA204LeaveTheEdgeWithoutBodyOrTransferEncoding() throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+            socket.setSoTimeout(5_000);
+            var in = new java.io.BufferedInputStream(socket.getInputStream());
+            var out = socket.getOutputStream();
+            for (String path : List.of("/api/cart/not-modified", "/api/cart/no-content", "/api/cart/not-modified")) {
+                out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nIf-None-Match: \"1\"\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                String head = readHead(in);
+                assertThat(head).startsWith(path.endsWith("not-modified") ? "HTTP/1.1 304" : "HTTP/1.1 204");
+                assertThat(head.toLowerCase()).doesNotContain("transfer-encoding").contains("x-request-id");
+                if (path.endsWith("no-content")) {
+                    assertThat(head.toLowerCase()).doesNotContain("content-length");
+                }
+            }
+            assertThat(in.available()).as("no stray body bytes after the last response").isZero();
+        }
+    }
+
+    private static String readHead(java.io.InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("connection closed after: " + head);
+            }
+            head.append((char) b);
+        }
+        return head.toString();
+    }
+
+    private static HttpServer bodilessUpstream() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/api/cart/not-modified", exchange -> {
+                exchange.getResponseHeaders().set("ETag", "\"1\"");
+                exchange.sendResponseHeaders(304, -1);
+                exchange.close();
+            });
+            server.createContext("/api/cart/no-content", exchange -> {
+                exchange.sendResponseHeaders(204, -1);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
