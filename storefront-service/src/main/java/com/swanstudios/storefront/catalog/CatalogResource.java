@@ -42,7 +42,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The catalog over HTTP: public reads, admin writes. Thin: rules live in {@link CatalogService}. */
+/**
+ * The catalog over HTTP: public reads, answered from memory ({@link CatalogCache}), and admin writes. Thin:
+ * rules live in {@link CatalogService}.
+ */
 @Path("/api/storefront/packages")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -53,10 +56,12 @@ public class CatalogResource {
     private static final CacheControl PRIVATE = CacheControl.valueOf("private, no-store");
 
     private final CatalogService catalog;
+    private final CatalogCache cache;
     private final Caller caller;
 
-    public CatalogResource(CatalogService catalog, Caller caller) {
+    public CatalogResource(CatalogService catalog, CatalogCache cache, Caller caller) {
         this.catalog = catalog;
+        this.cache = cache;
         this.caller = caller;
     }
 
@@ -82,8 +87,9 @@ public class CatalogResource {
         PageCursor after = cursor == null || cursor.isBlank() ? null : PageCursor.decode(cursor);
         Uni<Void> allowed = includeInactive ? caller.requireAdmin("list inactive packages") : Uni.createFrom().voidItem();
         CacheControl caching = includeInactive ? PRIVATE : PUBLIC_SHORT;
-        return allowed.chain(() -> catalog.list(after, limit, includeInactive))
-                .map(page -> conditional(ifNoneMatch, new EntityTag(digest(page), true), caching, page));
+        return allowed.chain(() -> cache.page(cursor, limit, includeInactive, () -> catalog.list(after, limit, includeInactive),
+                        page -> new EntityTag(digest(page), true).toString()))
+                .map(page -> conditional(ifNoneMatch, page, caching));
     }
 
     @GET
@@ -98,15 +104,16 @@ public class CatalogResource {
             headers = {@Header(ref = "ETag"), @Header(ref = "Cache-Control")})
     @APIResponse(responseCode = "404", description = "No such package")
     public Uni<Response> get(@PathParam("id") UUID id, @HeaderParam("If-None-Match") String ifNoneMatch) {
-        return catalog.get(id).map(view -> conditional(ifNoneMatch, EntityTag.valueOf(view.etag()), PUBLIC_SHORT, view));
+        return cache.item(id, () -> catalog.get(id), PackageView::etag)
+                .map(view -> conditional(ifNoneMatch, view, PUBLIC_SHORT));
     }
 
     /** 304 when If-None-Match names this tag, else 200 with the body; both carry the tag and the caching. */
-    private static Response conditional(String ifNoneMatch, EntityTag tag, CacheControl caching, Object body) {
-        Response.ResponseBuilder answer = Preconditions.noneMatch(ifNoneMatch, tag.toString())
+    private static Response conditional(String ifNoneMatch, CatalogCache.Cached answer, CacheControl caching) {
+        Response.ResponseBuilder response = Preconditions.noneMatch(ifNoneMatch, answer.etag())
                 ? Response.notModified()
-                : Response.ok(body);
-        return answer.tag(tag).cacheControl(caching).build();
+                : Response.ok(answer.body(), MediaType.APPLICATION_JSON_TYPE);
+        return response.header("ETag", answer.etag()).cacheControl(caching).build();
     }
 
     @POST
@@ -123,7 +130,8 @@ public class CatalogResource {
     @APIResponse(responseCode = "409", description = "The name is taken for this type, or the display order by "
             + "another active package")
     public Uni<Response> create(@Valid @NotNull PackageRequest request, @Context UriInfo uri) {
-        return catalog.create(request).map(view -> Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build())
+        return catalog.create(request).invoke(cache::invalidate)
+                .map(view -> Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build())
                 .entity(view).tag(EntityTag.valueOf(view.etag())).build());
     }
 
@@ -143,7 +151,7 @@ public class CatalogResource {
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Uni<Response> replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull PackageRequest request) {
-        return catalog.replace(id, Preconditions.expectedVersion(ifMatch), request)
+        return catalog.replace(id, Preconditions.expectedVersion(ifMatch), request).invoke(cache::invalidate)
                 .map(view -> Response.ok(view).tag(EntityTag.valueOf(view.etag())).build());
     }
 
@@ -159,7 +167,8 @@ public class CatalogResource {
     @APIResponse(responseCode = "412", description = "The package changed since the ETag in If-Match")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Uni<Response> deactivate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        return catalog.deactivate(id, Preconditions.expectedVersion(ifMatch)).map(ignored -> Response.noContent().build());
+        return catalog.deactivate(id, Preconditions.expectedVersion(ifMatch)).invoke(cache::invalidate)
+                .map(ignored -> Response.noContent().build());
     }
 
     private static String digest(CatalogPage page) {

@@ -1,6 +1,5 @@
 package com.swanstudios.storefront.catalog;
 
-import com.swanstudios.platform.contract.SendsInvalidRequests;
 import static com.swanstudios.storefront.catalog.CatalogApi.PACKAGES;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 
+import com.swanstudios.platform.contract.SendsInvalidRequests;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.util.ArrayList;

@@ -1,6 +1,5 @@
 package com.swanstudios.storefront.catalog;
 
-import com.swanstudios.platform.contract.SendsInvalidRequests;
 import static com.swanstudios.storefront.catalog.CatalogApi.PACKAGES;
 import static com.swanstudios.storefront.catalog.CatalogApi.asAdmin;
 import static com.swanstudios.storefront.catalog.CatalogApi.count;
@@ -14,6 +13,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
+import com.swanstudios.platform.contract.SendsInvalidRequests;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;

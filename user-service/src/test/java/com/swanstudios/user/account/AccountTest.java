@@ -1,6 +1,5 @@
 package com.swanstudios.user.account;
 
-import com.swanstudios.platform.contract.SendsInvalidRequests;
 import static com.swanstudios.user.Users.adminToken;
 import static com.swanstudios.user.Users.bearer;
 import static com.swanstudios.user.Users.json;
@@ -15,6 +14,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.hasKey;
 
+import com.swanstudios.platform.contract.SendsInvalidRequests;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.util.List;

@@ -1,6 +1,5 @@
 package com.swanstudios.user.auth;
 
-import com.swanstudios.platform.contract.SendsInvalidRequests;
 import static com.swanstudios.user.Users.PASSWORD;
 import static com.swanstudios.user.Users.bearer;
 import static com.swanstudios.user.Users.json;
@@ -12,6 +11,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 
+import com.swanstudios.platform.contract.SendsInvalidRequests;
 import com.swanstudios.user.Users;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
