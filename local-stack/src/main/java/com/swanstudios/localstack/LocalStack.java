@@ -82,6 +82,7 @@ public final class LocalStack {
             say("Reset: deleted " + options.dataDirectory());
         }
         say("Data and logs in " + options.dataDirectory());
+        Ports.requireFree(portsToBind());
         Map<String, String> database = startPostgres();
         String bootstrap = startKafka();
 
@@ -141,6 +142,21 @@ public final class LocalStack {
         env.put("DB_HOST", "localhost");
         env.put("DB_PORT", String.valueOf(postgres.port()));
         return env;
+    }
+
+    /** Every port this stack will listen on, by who listens. */
+    private Map<String, Integer> portsToBind() {
+        Map<String, Integer> ports = new java.util.LinkedHashMap<>();
+        ports.put(catalog.gateway().name(), options.port(catalog.gateway().port()));
+        catalog.services().forEach(s -> ports.put(s.name(), options.port(s.port())));
+        if (options.external("DB_HOST").isEmpty()) {
+            ports.put("PostgreSQL", options.port(15432));
+        }
+        if (options.external("KAFKA_BOOTSTRAP_SERVERS").isEmpty()) {
+            ports.put("Kafka", options.port(19092));
+            ports.put("Kafka controller", options.port(19092) + 1);
+        }
+        return ports;
     }
 
     private String startKafka() {
