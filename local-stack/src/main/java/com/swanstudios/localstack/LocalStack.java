@@ -29,6 +29,10 @@ import java.util.stream.Stream;
  */
 public final class LocalStack {
 
+    /** The embedded infrastructure's ports before --port-offset (the services' and gateway's are in the catalog). */
+    private static final int POSTGRES_PORT = 15432;
+    private static final int KAFKA_PORT = 19092;
+
     /** The line the launcher prints once every application is ready (what a script or test waits for). */
     public static final String READY_LINE = "SwanStudios is up";
     /** The local stack's first admin; for this machine only (a deployment sets ADMIN_EMAIL / ADMIN_PASSWORD). */
@@ -136,7 +140,7 @@ public final class LocalStack {
             return env;
         }
         long t = System.nanoTime();
-        postgres = EmbeddedPostgresServer.start(options.dataDirectory().resolve("postgres"), options.port(15432));
+        postgres = EmbeddedPostgresServer.start(options.dataDirectory().resolve("postgres"), options.port(POSTGRES_PORT));
         catalog.services().forEach(s -> postgres.ensureDatabase(DatabaseAccount.local(s.database())));
         say(String.format("PostgreSQL: embedded on port %d, one database per service (%.1f s)", postgres.port(), secondsSince(t)));
         env.put("DB_HOST", "localhost");
@@ -150,11 +154,11 @@ public final class LocalStack {
         ports.put(catalog.gateway().name(), options.port(catalog.gateway().port()));
         catalog.services().forEach(s -> ports.put(s.name(), options.port(s.port())));
         if (options.external("DB_HOST").isEmpty()) {
-            ports.put("PostgreSQL", options.port(15432));
+            ports.put("PostgreSQL", options.port(POSTGRES_PORT));
         }
         if (options.external("KAFKA_BOOTSTRAP_SERVERS").isEmpty()) {
-            ports.put("Kafka", options.port(19092));
-            ports.put("Kafka controller", options.port(19092) + 1);
+            ports.put("Kafka", options.port(KAFKA_PORT));
+            ports.put("Kafka controller", EmbeddedKafkaBroker.controllerPortFor(options.port(KAFKA_PORT)));
         }
         return ports;
     }
@@ -163,7 +167,7 @@ public final class LocalStack {
         String bootstrap = options.external("KAFKA_BOOTSTRAP_SERVERS").orElse(null);
         long t = System.nanoTime();
         if (bootstrap == null) {
-            kafka = EmbeddedKafkaBroker.start(options.dataDirectory().resolve("kafka"), options.port(19092));
+            kafka = EmbeddedKafkaBroker.start(options.dataDirectory().resolve("kafka"), options.port(KAFKA_PORT));
             bootstrap = kafka.bootstrapServers();
         }
         EmbeddedKafkaBroker.ensureTopics(bootstrap, catalog.topicsWithDeadLetters());

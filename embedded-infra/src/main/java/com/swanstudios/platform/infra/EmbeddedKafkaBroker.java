@@ -53,9 +53,15 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * @param port a fixed client port (the controller takes the next one), or 0 for any free ports
      */
     public static EmbeddedKafkaBroker start(Path logDirectory, int port) {
-        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(logDirectory, port > 0 ? port : freePort(), port > 0 ? port + 1 : freePort());
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(logDirectory, port > 0 ? port : freePort(),
+                port > 0 ? controllerPortFor(port) : freePort());
         broker.start();
         return broker;
+    }
+
+    /** The controller's port for a broker started on a fixed client {@code port}: the next one. */
+    public static int controllerPortFor(int port) {
+        return port + 1;
     }
 
     public String bootstrapServers() {

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -80,7 +81,7 @@ public final class PlatformDocument {
         for (Contracts c : contracts) {
             Path target = Files.createDirectories(out.resolve("asyncapi").resolve(c.service()));
             for (Path file : c.files()) {
-                Files.copy(file, target.resolve(file.getFileName().toString()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(file, target.resolve(file.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
             }
         }
         System.out.printf("platform-api: merged %d services' documents into %s (%d paths)%n", services.size(), out,
@@ -168,7 +169,7 @@ public final class PlatformDocument {
             }
         }
         ObjectNode sortedPaths = merged.putObject("paths");
-        new TreeMap<String, JsonNode>(toMap(paths)).forEach(sortedPaths::set);
+        toMap(paths).forEach(sortedPaths::set);
         keepReachableComponents(sortedPaths, components);
         Set<String> usedTags = new LinkedHashSet<>();
         sortedPaths.forEach(item -> item.forEach(op -> op.path("tags").forEach(t -> usedTags.add(t.asText()))));

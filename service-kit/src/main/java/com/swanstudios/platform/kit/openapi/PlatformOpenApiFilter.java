@@ -72,9 +72,7 @@ public class PlatformOpenApiFilter implements OASFilter {
         openAPI.setComponents(components);
         components.addSchema(FIELD_ERROR, fieldErrorSchema());
         components.addSchema(PROBLEM, problemSchema());
-        if (openAPI.getPaths() != null) {
-            openAPI.getPaths().getPathItems().forEach((path, item) -> operations(item).forEach(this::completeOperation));
-        }
+        operations(openAPI).forEach(this::completeOperation);
         inlineScalarSchemas(openAPI, components);
         requireResponseFields(openAPI);
         defineReferencedHeaders(openAPI, components);
@@ -101,20 +99,10 @@ public class PlatformOpenApiFilter implements OASFilter {
             return;
         }
         List<Schema> roots = new ArrayList<>(components.getSchemas().values());
-        if (openAPI.getPaths() != null) {
-            openAPI.getPaths().getPathItems().values().forEach(item -> operations(item).forEach(operation -> {
-                if (operation.getParameters() != null) {
-                    operation.getParameters().forEach(p -> roots.add(p.getSchema()));
-                }
-                if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
-                    roots.addAll(mediaSchemas(operation.getRequestBody().getContent()));
-                }
-                if (operation.getResponses() != null) {
-                    operation.getResponses().getAPIResponses().values().stream()
-                            .filter(r -> r.getContent() != null).forEach(r -> roots.addAll(mediaSchemas(r.getContent())));
-                }
-            }));
-        }
+        operations(openAPI).forEach(operation -> {
+            roots.addAll(requestSchemas(operation));
+            roots.addAll(responseSchemas(operation, true));
+        });
         roots.forEach(root -> inline(root, scalars));
         scalars.keySet().forEach(components::removeSchema);
     }
@@ -136,20 +124,11 @@ public class PlatformOpenApiFilter implements OASFilter {
             }
             return;
         }
-        if (schema.getProperties() != null) {
-            schema.getProperties().values().forEach(p -> inline(p, scalars));
-        }
-        inline(schema.getItems(), scalars);
-        inline(schema.getAdditionalPropertiesSchema(), scalars);
-        Stream.of(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf()).filter(Objects::nonNull)
-                .forEach(composed -> composed.forEach(s -> inline(s, scalars)));
+        children(schema).forEach(child -> inline(child, scalars));
     }
 
     private static void defineReferencedHeaders(OpenAPI openAPI, Components components) {
-        if (openAPI.getPaths() == null) {
-            return;
-        }
-        openAPI.getPaths().getPathItems().values().stream().flatMap(item -> operations(item).stream())
+        operations(openAPI).stream()
                 .filter(operation -> operation.getResponses() != null)
                 .flatMap(operation -> operation.getResponses().getAPIResponses().values().stream())
                 .filter(response -> response.getHeaders() != null)
@@ -240,28 +219,16 @@ public class PlatformOpenApiFilter implements OASFilter {
 
     /** Schemas that only responses reference (directly or through other schemas) get every property required. */
     private static void requireResponseFields(OpenAPI openAPI) {
-        if (openAPI.getPaths() == null || openAPI.getComponents().getSchemas() == null) {
+        if (openAPI.getComponents().getSchemas() == null) {
             return;
         }
         Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
         Set<String> inResponses = new HashSet<>();
         Set<String> inRequests = new HashSet<>();
-        openAPI.getPaths().getPathItems().values().forEach(item -> operations(item).forEach(operation -> {
-            if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
-                mediaSchemas(operation.getRequestBody().getContent()).forEach(s -> reach(s, schemas, inRequests));
-            }
-            if (operation.getParameters() != null) {
-                operation.getParameters().stream().filter(p -> p.getSchema() != null)
-                        .forEach(p -> reach(p.getSchema(), schemas, inRequests));
-            }
-            if (operation.getResponses() != null) {
-                operation.getResponses().getAPIResponses().forEach((status, response) -> {
-                    if (!isError(status) && response.getContent() != null) {
-                        mediaSchemas(response.getContent()).forEach(s -> reach(s, schemas, inResponses));
-                    }
-                });
-            }
-        }));
+        operations(openAPI).forEach(operation -> {
+            requestSchemas(operation).forEach(s -> reach(s, schemas, inRequests));
+            responseSchemas(operation, false).forEach(s -> reach(s, schemas, inResponses));
+        });
         inResponses.removeAll(inRequests);
         inResponses.remove(PROBLEM);
         inResponses.remove(FIELD_ERROR);
@@ -273,10 +240,42 @@ public class PlatformOpenApiFilter implements OASFilter {
         }
     }
 
-    private static List<Schema> mediaSchemas(Content content) {
+    /** The schemas of what an operation reads: its parameters and its request body. */
+    private static List<Schema> requestSchemas(Operation operation) {
         List<Schema> found = new ArrayList<>();
-        content.getMediaTypes().values().stream().map(MediaType::getSchema).filter(s -> s != null).forEach(found::add);
+        if (operation.getParameters() != null) {
+            operation.getParameters().stream().map(Parameter::getSchema).filter(Objects::nonNull).forEach(found::add);
+        }
+        if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
+            found.addAll(mediaSchemas(operation.getRequestBody().getContent()));
+        }
         return found;
+    }
+
+    /** The schemas of what an operation answers: its successes, and its errors when {@code withErrors}. */
+    private static List<Schema> responseSchemas(Operation operation, boolean withErrors) {
+        List<Schema> found = new ArrayList<>();
+        if (operation.getResponses() != null) {
+            operation.getResponses().getAPIResponses().forEach((status, response) -> {
+                if ((withErrors || !isError(status)) && response.getContent() != null) {
+                    found.addAll(mediaSchemas(response.getContent()));
+                }
+            });
+        }
+        return found;
+    }
+
+    private static List<Schema> mediaSchemas(Content content) {
+        return content.getMediaTypes().values().stream().map(MediaType::getSchema).filter(Objects::nonNull).toList();
+    }
+
+    /** The schemas written inside {@code schema}: properties, items, additional properties, compositions. */
+    private static Stream<Schema> children(Schema schema) {
+        Stream<Schema> properties = schema.getProperties() == null ? Stream.empty() : schema.getProperties().values().stream();
+        Stream<Schema> composed = Stream.of(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf())
+                .filter(Objects::nonNull).flatMap(List::stream);
+        return Stream.of(properties, Stream.of(schema.getItems(), schema.getAdditionalPropertiesSchema()), composed)
+                .flatMap(s -> s).filter(Objects::nonNull);
     }
 
     /** Adds the names of the component schemas reachable from {@code schema} to {@code names}. */
@@ -291,15 +290,13 @@ public class PlatformOpenApiFilter implements OASFilter {
             }
             return;
         }
-        if (schema.getProperties() != null) {
-            schema.getProperties().values().forEach(p -> reach(p, schemas, names));
-        }
-        reach(schema.getItems(), schemas, names);
-        if (schema.getAdditionalPropertiesSchema() != null) {
-            reach(schema.getAdditionalPropertiesSchema(), schemas, names);
-        }
-        Stream.of(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf()).filter(Objects::nonNull)
-                .forEach(composed -> composed.forEach(s -> reach(s, schemas, names)));
+        children(schema).forEach(child -> reach(child, schemas, names));
+    }
+
+    /** Every operation of the document, path by path. */
+    private static List<Operation> operations(OpenAPI openAPI) {
+        return openAPI.getPaths() == null ? List.of() : openAPI.getPaths().getPathItems().values().stream()
+                .flatMap(item -> operations(item).stream()).toList();
     }
 
     private static List<Operation> operations(PathItem item) {
