@@ -1,5 +1,6 @@
 package com.swanstudios.gateway;
 
+import com.swanstudios.platform.catalog.EdgePolicy;
 import io.vertx.core.Future;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
@@ -9,7 +10,9 @@ import java.util.UUID;
 
 /**
  * What the edge adds to every proxied exchange: a request id (kept if the client sent one) on the way in
- * and out, and the forwarding headers. W3C {@code traceparent}/{@code tracestate} pass through untouched.
+ * and out, and the forwarding headers. A client's own {@code Forwarded}, {@code X-Forwarded-*} and
+ * {@code X-Real-IP} never reach a service: they are removed, and the ones the edge vouches for (address,
+ * scheme, host) are set from the connection. W3C {@code traceparent}/{@code tracestate} pass through untouched.
  */
 class EdgeHeaders implements ProxyInterceptor {
 
@@ -24,6 +27,7 @@ class EdgeHeaders implements ProxyInterceptor {
             request.headers().set(REQUEST_ID, requestId);
         }
         context.set(REQUEST_ID, requestId);
+        EdgePolicy.CLIENT_FORWARDING_HEADERS.forEach(request.headers()::remove);
         var incoming = request.proxiedRequest();
         if (incoming.remoteAddress() != null) {
             request.headers().set("X-Forwarded-For", incoming.remoteAddress().hostAddress());

@@ -31,6 +31,8 @@ public class GatewayRoutes {
     private static final Logger LOG = Logger.getLogger(GatewayRoutes.class);
     /** After every route; before Quarkus's own handlers would answer with a non-problem 404. */
     private static final int UNROUTED_ORDER = 10_000;
+    /** Before everything, the static documents included. */
+    private static final int SECURITY_HEADERS_ORDER = -10_000;
     /** The platform's API documents and Swagger UI: static resources (platform-api, META-INF/resources). */
     static final String DOCS = "/api/docs";
     /** Under /api or /.well-known, but not the documents. */
@@ -55,6 +57,7 @@ public class GatewayRoutes {
                 .setKeepAlive(true)
                 .setMaxPoolSize(64));
         Map<String, HttpProxy> proxies = new HashMap<>();
+        router.route().order(SECURITY_HEADERS_ORDER).handler(SecurityHeaders::install);
         int order = 0;
         for (RouteSpec route : catalog.routesByPrecedence()) {
             ServiceSpec service = catalog.service(route.service()).orElseThrow();

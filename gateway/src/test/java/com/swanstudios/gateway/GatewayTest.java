@@ -98,6 +98,17 @@ class GatewayTest {
                 exchange.sendResponseHeaders(304, -1);
                 exchange.close();
             });
+            server.createContext("/api/cart/echo-headers", exchange -> {
+                StringBuilder body = new StringBuilder();
+                exchange.getRequestHeaders().forEach((name, values) ->
+                        body.append(name.toLowerCase()).append(": ").append(String.join(",", values)).append('\n'));
+                byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "text/plain");
+                exchange.getResponseHeaders().set("Cache-Control", "public, max-age=60");
+                exchange.sendResponseHeaders(200, bytes.length);
+                exchange.getResponseBody().write(bytes);
+                exchange.close();
+            });
             server.createContext("/api/cart/no-content", exchange -> {
                 exchange.sendResponseHeaders(204, -1);
                 exchange.close();
@@ -107,6 +118,40 @@ class GatewayTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Test
+    void everyAnswerCarriesTheSecurityHeadersAndCredentialAnswersAreNeverStored() {
+        for (String path : List.of("/api/cart/echo-headers", "/api/auth/login", "/api/users/me/sessions", "/api/nothing-here",
+                "/api/docs/")) {
+            var response = given().when().get(path).then().extract();
+            assertThat(response.header("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
+            assertThat(response.header("Referrer-Policy")).as(path).isEqualTo("no-referrer");
+            assertThat(response.header("Content-Security-Policy")).as(path).isEqualTo("frame-ancestors 'none'");
+            assertThat(response.header("Strict-Transport-Security")).as("not over plain HTTP: " + path).isNull();
+        }
+        for (String path : List.of("/api/auth/login", "/api/users/me", "/api/users/me/sessions")) {
+            given().when().get(path).then().header("Cache-Control", "no-store");
+        }
+        // a service's own caching stays where no credentials travel
+        given().when().get("/api/cart/echo-headers").then().statusCode(200).header("Cache-Control", "public, max-age=60");
+    }
+
+    @Test
+    void forwardingHeadersAClientSentNeverReachAService() {
+        String seen = given()
+                .header("Forwarded", "for=6.6.6.6;host=evil.example;proto=https")
+                .header("X-Forwarded-For", "6.6.6.6")
+                .header("X-Forwarded-Host", "evil.example")
+                .header("X-Forwarded-Port", "6666")
+                .header("X-Forwarded-Prefix", "/evil")
+                .header("X-Forwarded-Proto", "https")
+                .header("X-Real-IP", "6.6.6.6")
+                .when().get("/api/cart/echo-headers")
+                .then().statusCode(200).extract().asString();
+        assertThat(seen).doesNotContain("6.6.6.6", "evil", "6666")
+                .doesNotContain("forwarded:", "x-forwarded-port", "x-forwarded-prefix", "x-real-ip")
+                .contains("x-forwarded-for: 127.0.0.1", "x-forwarded-proto: http\n");
     }
 
     @Test

@@ -100,6 +100,8 @@ public final class LocalStack {
             env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
             env.put("JWT_JWKS_URL", "http://localhost:" + options.port(users.port()) + "/.well-known/jwks.json");
             env.put("LOG_JSON", options.external("LOG_JSON").orElse("false"));
+            // the local defaults (database password, issuer) are refused anywhere else
+            env.put("SWAN_LOCAL_STACK", "true");
             if (service == users) {
                 env.put("ADMIN_EMAIL", options.external("ADMIN_EMAIL").orElse(LOCAL_ADMIN_EMAIL));
                 env.put("ADMIN_PASSWORD", options.external("ADMIN_PASSWORD").orElse(LOCAL_ADMIN_PASSWORD));

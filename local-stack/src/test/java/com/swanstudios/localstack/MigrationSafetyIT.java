@@ -136,7 +136,7 @@ class MigrationSafetyIT {
             }
             assertThat(service.isAlive()).as("the service started on the upgraded database\n" + Files.readString(log)).isTrue();
             assertThat(query(db, "select string_agg(version, ',' order by installed_rank) from service_kit_schema_history"
-                    + " where success and version <> '0'")).as("the kit's migrations ran once each").isEqualTo("1,2");
+                    + " where success and version <> '0'")).as("the kit's migrations ran once each").isEqualTo("1,2,3");
             assertThat(query(db, "select count(*) from outbox_message where aggregate_id = 'p-before-kit' and sent_at is not null"))
                     .as("the event that waited across the upgrade was published").isEqualTo("1");
             assertThat(query(db, "select count(*) from processed_event where event_id = 'e-before-kit'")).isEqualTo("1");
@@ -171,7 +171,9 @@ class MigrationSafetyIT {
                 "DB_USER", db.role(),
                 "DB_PASSWORD", db.password(),
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                "LOG_JSON", "false"));
+                "LOG_JSON", "false",
+                // its defaults (issuer, JWKS over loopback HTTP) are the local stack's
+                "SWAN_LOCAL_STACK", "true"));
         builder.environment().putAll(extraEnv);
         return builder.start();
     }

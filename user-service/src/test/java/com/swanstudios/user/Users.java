@@ -58,6 +58,11 @@ public final class Users {
         return adminToken;
     }
 
+    /** After something voided the admin's tokens (a demotion and re-promotion of every admin). */
+    public static synchronized void forgetAdminToken() {
+        adminToken = null;
+    }
+
     private static String adminToken;
     private static Instant adminTokenAt;
 

@@ -11,6 +11,7 @@ import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Set;
 import java.util.UUID;
@@ -18,11 +19,13 @@ import java.util.UUID;
 /**
  * Access tokens for tests of services that verify tokens but do not issue them: an RSA key made once per
  * test JVM, published as a JWKS file the service under test reads, and RS256 tokens shaped like
- * user-service's ({@code iss}, {@code sub} = user id, {@code groups} = role, {@code jti}).
+ * user-service's ({@code typ} at+jwt, {@code iss}, {@code aud}, {@code sub} = user id, {@code groups} = role,
+ * {@code jti}, {@code iat}).
  */
 public final class TestTokens {
 
     public static final String ISSUER = "https://swanstudios.local";
+    public static final String AUDIENCE = "swanstudios-api";
     private static final String KEY_ID = "test-key";
     private static KeyPair keys;
     private static Path jwks;
@@ -35,13 +38,26 @@ public final class TestTokens {
     }
 
     public static String issue(UUID userId, String role, String issuer, Duration lifetime) {
-        return Jwt.issuer(issuer)
+        return issue(userId, role, issuer, AUDIENCE, "at+jwt", Instant.now(), lifetime);
+    }
+
+    /** A token issued at {@code issuedAt}, or one with another audience or type (null leaves it out). */
+    public static String issue(UUID userId, String role, String issuer, String audience, String type, Instant issuedAt,
+            Duration lifetime) {
+        var claims = Jwt.issuer(issuer)
                 .subject(userId.toString())
                 .groups(Set.of(role))
                 .claim("jti", UUID.randomUUID().toString())
-                .expiresIn(lifetime)
-                .jws().keyId(KEY_ID)
-                .sign(keyPair().getPrivate());
+                .issuedAt(issuedAt)
+                .expiresAt(issuedAt.plus(lifetime));
+        if (audience != null) {
+            claims.audience(audience);
+        }
+        var signer = claims.jws().keyId(KEY_ID);
+        if (type != null) {
+            signer.header("typ", type);
+        }
+        return signer.sign(keyPair().getPrivate());
     }
 
     /** The {@code file:} URL of the JWKS holding the public key, for {@code mp.jwt.verify.publickey.location}. */

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 /**
  * The packaged platform, started the way {@code ./run.sh} and LocalStackIT start it: the launcher jar as a
  * child process, here on moved ports, with a fresh data directory, the production JVM profile, and
- * settings that take sign-up costs (bcrypt, rate limits) out of the way. Always the embedded PostgreSQL
+ * settings that take sign-up costs (password hashing, rate limits) out of the way. Always the embedded PostgreSQL
  * and Kafka, whatever the caller's environment names.
  */
 final class BenchStack implements AutoCloseable {
@@ -26,12 +26,14 @@ final class BenchStack implements AutoCloseable {
     static final JvmProfile JVM = JvmProfile.PRODUCTION;
     /** What the services get on top of the launcher's own settings. */
     static final Map<String, String> OVERRIDES = Map.of(
-            "BCRYPT_COST", "4",
+            "ARGON2_MEMORY_KIB", "1024",
+            "ARGON2_ITERATIONS", "1",
             "RATE_LIMIT_REGISTER_PER_ADDRESS", "1000000/1h",
             "RATE_LIMIT_REGISTER_PER_ACCOUNT", "1000000/1h",
             "RATE_LIMIT_LOGIN_PER_ADDRESS", "1000000/1m",
             "RATE_LIMIT_LOGIN_PER_ACCOUNT", "1000000/1m",
             "ACCESS_TOKEN_TTL", "120M",
+            "TOKEN_REVOCATION_WINDOW", "125M",
             "LOG_JSON", "false");
     private static final List<String> EXTERNAL = List.of("DB_HOST", "DB_PORT", "DB_ADMIN_USER", "DB_ADMIN_PASSWORD",
             "KAFKA_BOOTSTRAP_SERVERS", "SWAN_PORT_OFFSET", "SWAN_DATA_DIR", "SWAN_JVM", "SWAN_HOME");

@@ -21,7 +21,11 @@ public final class KubernetesManifests {
     private KubernetesManifests() {
     }
 
-    /** One HTTPRoute per service, listing every path prefix the gateway sends to it. */
+    /**
+     * One HTTPRoute per service, listing every path prefix the gateway sends to it, with the edge's policy as
+     * filters ({@link EdgePolicy}): client forwarding headers removed, security headers set, and a rule of its
+     * own, which Gateway API prefers as the longer match, for the prefixes whose answers must not be stored.
+     */
     public static String httpRoutes(PlatformCatalog catalog) {
         StringBuilder out = new StringBuilder(HEADER);
         for (ServiceSpec service : catalog.services()) {
@@ -29,6 +33,11 @@ public final class KubernetesManifests {
             if (routes.isEmpty()) {
                 continue;
             }
+            List<String> noStore = EdgePolicy.NO_STORE_PREFIXES.stream()
+                    .filter(prefix -> routes.stream().anyMatch(r -> EdgePolicy.noStore(prefix) && (prefix.equals(r.prefix())
+                            || prefix.startsWith(r.prefix() + "/"))))
+                    .toList();
+            List<String> prefixes = routes.stream().map(RouteSpec::prefix).filter(p -> !noStore.contains(p)).toList();
             out.append("---\n")
                     .append("apiVersion: gateway.networking.k8s.io/v1\n")
                     .append("kind: HTTPRoute\n")
@@ -39,18 +48,45 @@ public final class KubernetesManifests {
                     .append("spec:\n")
                     .append("  parentRefs:\n")
                     .append("    - name: ").append(GATEWAY_NAME).append('\n')
-                    .append("  rules:\n")
-                    .append("    - matches:\n");
-            for (RouteSpec route : routes) {
-                out.append("        - path:\n")
-                        .append("            type: PathPrefix\n")
-                        .append("            value: ").append(route.prefix()).append('\n');
+                    .append("  rules:\n");
+            if (!prefixes.isEmpty()) {
+                rule(out, service, prefixes, false);
             }
-            out.append("      backendRefs:\n")
-                    .append("        - name: ").append(service.name()).append('\n')
-                    .append("          port: ").append(service.port()).append('\n');
+            if (!noStore.isEmpty()) {
+                rule(out, service, noStore, true);
+            }
         }
         return out.toString();
+    }
+
+    private static void rule(StringBuilder out, ServiceSpec service, List<String> prefixes, boolean noStore) {
+        out.append("    - matches:\n");
+        for (String prefix : prefixes) {
+            out.append("        - path:\n")
+                    .append("            type: PathPrefix\n")
+                    .append("            value: ").append(prefix).append('\n');
+        }
+        out.append("      filters:\n")
+                .append("        - type: RequestHeaderModifier\n")
+                .append("          requestHeaderModifier:\n")
+                .append("            remove:\n");
+        EdgePolicy.CLIENT_FORWARDING_HEADERS.forEach(name -> out.append("              - ").append(name).append('\n'));
+        out.append("        - type: ResponseHeaderModifier\n")
+                .append("          responseHeaderModifier:\n")
+                .append("            set:\n");
+        EdgePolicy.RESPONSE_HEADERS.forEach((name, value) -> header(out, name, value));
+        header(out, EdgePolicy.HSTS_HEADER, EdgePolicy.HSTS);
+        if (noStore) {
+            header(out, "Cache-Control", EdgePolicy.NO_STORE);
+        }
+        out.append("      backendRefs:\n")
+                .append("        - name: ").append(service.name()).append('\n')
+                .append("          port: ").append(service.port()).append('\n');
+    }
+
+    private static void header(StringBuilder out, String name, String value) {
+        out.append("              - name: ").append(name).append('\n')
+                .append("                value: \"").append(value.replace("\"", "\\\"")).append("\"\n");
     }
 
     /** Every topic with its dead-letter topic, as Strimzi KafkaTopic resources. */

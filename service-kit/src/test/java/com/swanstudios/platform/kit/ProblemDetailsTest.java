@@ -30,7 +30,32 @@ class ProblemDetailsTest {
                 .when().post("/probe/notes")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
-                .body("detail", containsString("not valid JSON"));
+                .body("detail", containsString("not one valid JSON value"));
+    }
+
+    @Test
+    void contentAfterTheJsonValueIsRefused() {
+        String key = "trailing-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        given().contentType(ContentType.JSON).body("{\"key\":\"" + key + "\",\"text\":\"x\"}}")
+                .when().post("/probe/notes")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", containsString("malformed-body"));
+        firstNoteOf(key);
+    }
+
+    @Test
+    void textTheDatabaseCannotStoreIsRefusedNamingTheField() {
+        String key = "unstorable-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        for (String bad : new String[] {"a\\u0000b", "lone \\ud800 surrogate"}) {
+            given().contentType(ContentType.JSON).body("{\"key\":\"" + key + "\",\"text\":\"" + bad + "\"}")
+                    .when().post("/probe/notes")
+                    .then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors.field", hasItems("text"))
+                    .body("detail", containsString("text: contains"));
+        }
+        firstNoteOf(key);
     }
 
     @Test
@@ -85,5 +110,13 @@ class ProblemDetailsTest {
         given().when().get("/q/health/live").then().statusCode(200);
         given().when().get("/q/metrics").then().statusCode(200).body(containsString("outbox_pending"));
         given().when().get("/q/openapi").then().statusCode(200).body(containsString("/probe/notes"));
+    }
+
+    /** The key's next note is its first: the refused requests wrote nothing. */
+    private static void firstNoteOf(String key) {
+        given().contentType(ContentType.JSON).body("{\"key\":\"" + key + "\",\"text\":\"fine\"}")
+                .when().post("/probe/notes")
+                .then().statusCode(200)
+                .body("version", org.hamcrest.Matchers.is(1));
     }
 }

@@ -60,7 +60,9 @@ class RelayCrashTest {
                 "quarkus.datasource.username", db.role(),
                 "quarkus.datasource.password", db.password(),
                 "kafka.bootstrap.servers", PlatformTestResource.kafka().bootstrapServers(),
-                "quarkus.log.console.json.enabled", "false");
+                "quarkus.log.console.json.enabled", "false",
+                // production mode on the test's own database and issuer: as the local stack does
+                "swan.local-stack", "true");
     }
 
     @Test

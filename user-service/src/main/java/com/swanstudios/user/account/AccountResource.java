@@ -1,6 +1,18 @@
 package com.swanstudios.user.account;
 
 import com.swanstudios.platform.kit.security.Caller;
+import com.swanstudios.user.audit.AuditLog;
+import com.swanstudios.user.auth.AuthRequests;
+import com.swanstudios.user.auth.AuthService;
+import com.swanstudios.user.auth.RateLimits;
+import com.swanstudios.user.auth.Session;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.core.Context;
+import com.swanstudios.user.auth.PasswordRules;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -28,11 +40,17 @@ import java.util.UUID;
 public class AccountResource {
 
     private final AccountService accounts;
+    private final AuthService auth;
     private final Caller caller;
+    private final AuditLog audit;
+    private final RateLimits limits;
 
-    public AccountResource(AccountService accounts, Caller caller) {
+    public AccountResource(AccountService accounts, AuthService auth, Caller caller, AuditLog audit, RateLimits limits) {
+        this.limits = limits;
         this.accounts = accounts;
+        this.auth = auth;
         this.caller = caller;
+        this.audit = audit;
     }
 
     @GET
@@ -60,18 +78,44 @@ public class AccountResource {
         return caller.requireUserId().chain(id -> accounts.changeProfile(id, change)).map(AccountViews.Me::of);
     }
 
+    public record Erasure(@NotBlank @Size(max = PasswordRules.MAX_LENGTH) @Schema(description = "Your password, to confirm")
+            String password) {
+    }
+
     /** Erases the caller's personal data here and, through identity.user.v1, everywhere else. */
     @DELETE
     @Path("/me")
     @Authenticated
     @Operation(operationId = "eraseMyAccount", summary = "Erase your account",
             description = "Erases your personal data here and, through `identity.user.v1`, in every other service; "
-                    + "your sessions end.")
+                    + "your sessions end and your access tokens are void at once. Confirm with your password.")
     @APIResponse(responseCode = "204", description = "Erased")
+    @APIResponse(responseCode = "403", description = "The password is wrong")
     @APIResponse(responseCode = "404", description = "The account was already erased")
     @APIResponse(responseCode = "409", description = "You are the last admin")
-    public Uni<Void> erase() {
-        return caller.requireUserId().chain(accounts::erase).replaceWithVoid();
+    public Uni<Void> erase(@Valid @NotNull Erasure confirmation) {
+        return caller.requireUserId()
+                .invoke(limits::reauthenticate)
+                .call(id -> auth.reauthenticate(id, confirmation.password()))
+                .call(accounts::erase)
+                .invoke(id -> audit.record(AuditLog.Event.ERASURE, id, id, "erased"))
+                .replaceWithVoid();
+    }
+
+    @PUT
+    @Path("/me/password")
+    @Authenticated
+    @Operation(operationId = "changeMyPassword", summary = "Change your password",
+            description = "Needs your current password. Every other session ends and every access token issued before "
+                    + "is void at every service; the answer is a fresh session for this client.")
+    @APIResponseSchema(value = Session.class, responseDescription = "Changed; a new session")
+    @APIResponse(responseCode = "403", description = "The current password is wrong")
+    @APIResponse(responseCode = "429", description = "Too many attempts for this account")
+    public Uni<Session> changePassword(@Valid @NotNull AuthRequests.PasswordChange change, @Context HttpServerRequest http) {
+        return caller.requireUserId().chain(id -> {
+            limits.reauthenticate(id);
+            return auth.changePassword(id, change.currentPassword(), change.newPassword(), http.getHeader("User-Agent"));
+        });
     }
 
     @GET

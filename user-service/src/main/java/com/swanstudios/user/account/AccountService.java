@@ -3,15 +3,20 @@ package com.swanstudios.user.account;
 import com.swanstudios.platform.kit.ids.Ids;
 import com.swanstudios.platform.kit.problem.DomainException;
 import com.swanstudios.platform.kit.problem.Problem.FieldError;
+import com.swanstudios.platform.kit.security.TokenRevocations;
 import com.swanstudios.user.token.RefreshTokens;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /** Accounts: creation, profile, role and erasure, each change announced on identity.user.v1 in its transaction. */
@@ -20,10 +25,12 @@ public class AccountService {
 
     private final UserEvents events;
     private final RefreshTokens refreshTokens;
+    private final TokenRevocations revocations;
 
-    public AccountService(UserEvents events, RefreshTokens refreshTokens) {
+    public AccountService(UserEvents events, RefreshTokens refreshTokens, TokenRevocations revocations) {
         this.events = events;
         this.refreshTokens = refreshTokens;
+        this.revocations = revocations;
     }
 
     /** @param passwordHash already hashed (hashing is slow and runs off the event loop, before this) */
@@ -67,6 +74,38 @@ public class AccountService {
         });
     }
 
+    /**
+     * Accounts matching every filter given, in id order (UUIDv7: sign-up order) after {@code after}: {@code q}
+     * is found anywhere in the email, username or display name, case-insensitively. Erased accounts appear only
+     * when asked for by status. Reads up to {@code limit + 1} rows to know whether a next page exists.
+     */
+    @WithSession
+    public Uni<List<UserAccount>> search(String q, String role, String status, UUID after, int limit) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters parameters = new Parameters();
+        if (q != null && !q.isBlank()) {
+            where.append(" and (lower(email) like :q escape '\\' or lower(username) like :q escape '\\'"
+                    + " or lower(displayName) like :q escape '\\')");
+            parameters.and("q", "%" + q.strip().toLowerCase(Locale.ROOT)
+                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (role != null) {
+            where.append(" and role = :role");
+            parameters.and("role", role);
+        }
+        if (status != null) {
+            where.append(" and status = :status");
+            parameters.and("status", status);
+        } else {
+            where.append(" and status <> 'deleted'");
+        }
+        if (after != null) {
+            where.append(" and id > :after");
+            parameters.and("after", after);
+        }
+        return UserAccount.<UserAccount>find(where + " order by id", parameters).range(0, limit).list();
+    }
+
     @WithSession
     public Uni<AccountViews.PublicProfile> publicProfile(UUID id, UUID viewer, boolean viewerIsAdmin) {
         return active(id).map(account -> AccountViews.PublicProfile.of(account,
@@ -108,8 +147,8 @@ public class AccountService {
     }
 
     /**
-     * The new role is in the next access token: refresh tokens are revoked so the next one is issued soon
-     * (access tokens already out keep their old role until they expire). The last admin cannot be demoted.
+     * A promotion keeps the user signed in: their next refresh carries the new role. A demotion voids the
+     * tokens they hold at every service (they refresh and get the lesser role). The last admin cannot be demoted.
      */
     @WithTransaction
     public Uni<UserAccount> changeRole(UUID id, String role) {
@@ -121,13 +160,52 @@ public class AccountService {
                 return Uni.createFrom().voidItem();
             }
             return requireAnotherAdminIfAdmin(account)
-                    .chain(() -> refreshTokens.deleteAllFor(account.id))
                     .chain(() -> {
+                        boolean demotion = Roles.isDemotion(account.role, role);
                         account.role = role;
                         account.updatedAt = now();
-                        return events.publishState(account, UserEvents.ROLE_CHANGED);
-                    });
+                        return demotion ? revokeTokens(account) : Uni.createFrom().voidItem();
+                    })
+                    .chain(() -> events.publishState(account, UserEvents.ROLE_CHANGED));
         });
+    }
+
+    /**
+     * Suspends (or reinstates) an account: a suspended one cannot sign in, its sessions end and its tokens are
+     * void at every service; the other services see the status on identity.user.v1. The last admin cannot be
+     * suspended.
+     */
+    @WithTransaction
+    public Uni<UserAccount> changeStatus(UUID id, String status, String reason) {
+        return UserAccount.<UserAccount>findById(id).call(account -> {
+            if (account == null || UserAccount.DELETED.equals(account.status)) {
+                throw DomainException.notFound("User " + id);
+            }
+            if (status.equals(account.status)) {
+                return Uni.createFrom().voidItem();
+            }
+            Uni<Void> allowed = UserAccount.SUSPENDED.equals(status) ? requireAnotherAdminIfAdmin(account) : Uni.createFrom().voidItem();
+            return allowed.chain(() -> {
+                account.status = status;
+                account.suspendedReason = UserAccount.SUSPENDED.equals(status) ? reason.strip() : null;
+                account.updatedAt = now();
+                return UserAccount.SUSPENDED.equals(status)
+                        ? revokeTokens(account).chain(() -> refreshTokens.deleteAllFor(account.id))
+                        : Uni.createFrom().voidItem();
+            }).chain(() -> events.publishState(account, UserEvents.STATUS_CHANGED));
+        });
+    }
+
+    /**
+     * Every access token the user holds stops working at every service ("sign out everywhere", and the part of
+     * a demotion, suspension, password change and erasure that must act at once). Their refresh tokens are the
+     * caller's business: a demotion keeps them, the others end them. Announced with the caller's event.
+     */
+    public Uni<Void> revokeTokens(UserAccount account) {
+        // whole seconds, rounded up: tokens carry iat in seconds, and every token issued before now has iat < this
+        Instant validAfter = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        account.tokensValidAfter = OffsetDateTime.ofInstant(validAfter, ZoneOffset.UTC);
+        return revocations.raise(account.id, validAfter);
     }
 
     /** A first purchase makes a {@code user} a {@code client}; any other role stays. Idempotent. */
@@ -170,6 +248,7 @@ public class AccountService {
                     account.deletedAt = now();
                     account.updatedAt = account.deletedAt;
                 })
+                .call(this::revokeTokens)
                 .call(events::publishErasure)
                 .replaceWithVoid();
     }

@@ -2,6 +2,7 @@ package com.swanstudios.user.account;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -48,5 +49,25 @@ public final class AccountViews {
                     full && trainer ? a.specialties : null, full && trainer ? a.certifications : null,
                     full && trainer ? a.hourlyRateCents : null);
         }
+    }
+
+    /** What an admin sees of an account in the user administration. */
+    @Schema(name = "AdministeredAccount")
+    public record Administered(UUID id, String email, String username, String displayName,
+            @Schema(description = "user, client, trainer or admin") String role,
+            @Schema(description = "active, suspended or deleted") String status,
+            @Schema(nullable = true, description = "Why it was suspended; set only while suspended") String suspendedReason,
+            OffsetDateTime createdAt, OffsetDateTime updatedAt, long version) {
+
+        public static Administered of(UserAccount a) {
+            return new Administered(a.id, a.email, a.username, a.displayName, a.role, a.status, a.suspendedReason,
+                    a.createdAt, a.updatedAt, a.version);
+        }
+    }
+
+    /** A page of administered accounts, oldest first; {@code nextCursor} is null on the last page. */
+    @Schema(name = "AdministeredAccountPage")
+    public record AdministeredPage(List<Administered> items,
+            @Schema(nullable = true, description = "Pass as cursor for the next page; null on the last page") String nextCursor) {
     }
 }

@@ -61,7 +61,7 @@ public class AdminBootstrap {
                 }
                 return Uni.createFrom().voidItem();
             }
-            return auth.register(request, Roles.ADMIN)
+            return auth.register(request, Roles.ADMIN, "admin-bootstrap")
                     .invoke(session -> LOG.infof("Created the first admin account %s", email.get()))
                     .replaceWithVoid()
                     .onFailure(AdminBootstrap::isConflict).recoverWithUni(conflict -> existing()

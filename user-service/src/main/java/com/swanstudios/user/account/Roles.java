@@ -1,5 +1,6 @@
 package com.swanstudios.user.account;
 
+import java.util.List;
 import java.util.Set;
 
 /** {@code user} signed up, {@code client} has bought training, {@code trainer}, {@code admin}. */
@@ -10,6 +11,15 @@ public final class Roles {
     public static final String TRAINER = "trainer";
     public static final String ADMIN = "admin";
     public static final Set<String> ALL = Set.of(USER, CLIENT, TRAINER, ADMIN);
+    private static final List<String> BY_PRIVILEGE = List.of(USER, CLIENT, TRAINER, ADMIN);
+
+    /**
+     * Whether going from one role to another takes privileges away, so tokens that carry the old role must
+     * stop working at once. A promotion does not: the old token only carries less.
+     */
+    public static boolean isDemotion(String from, String to) {
+        return BY_PRIVILEGE.indexOf(to) < BY_PRIVILEGE.indexOf(from);
+    }
 
     private Roles() {
     }

@@ -17,6 +17,7 @@ import java.util.UUID;
 public class UserAccount extends PanacheEntityBase {
 
     public static final String ACTIVE = "active";
+    public static final String SUSPENDED = "suspended";
     public static final String DELETED = "deleted";
 
     @Id
@@ -57,6 +58,11 @@ public class UserAccount extends PanacheEntityBase {
     public OffsetDateTime updatedAt;
     @Column(name = "deleted_at")
     public OffsetDateTime deletedAt;
+    /** Access tokens issued before this are void everywhere (see AccountService#revokeTokens). */
+    @Column(name = "tokens_valid_after")
+    public OffsetDateTime tokensValidAfter;
+    @Column(name = "suspended_reason")
+    public String suspendedReason;
 
     public boolean active() {
         return ACTIVE.equals(status);

@@ -1,5 +1,6 @@
 package com.swanstudios.user.account;
 
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -8,10 +9,11 @@ import java.util.UUID;
  * {@code contracts/identity.user.v1.schema.json}.
  */
 public record UserState(UUID id, String username, String displayName, String avatarUrl, String role, String status,
-        String profileVisibility, boolean discoverable, long version) {
+        String profileVisibility, boolean discoverable, Instant tokensValidAfter, long version) {
 
     static UserState of(UserAccount account) {
         return new UserState(account.id, account.username, account.displayName, account.avatarUrl, account.role,
-                account.status, account.profileVisibility, account.discoverable, account.version);
+                account.status, account.profileVisibility, account.discoverable,
+                account.tokensValidAfter == null ? null : account.tokensValidAfter.toInstant(), account.version);
     }
 }

@@ -9,7 +9,11 @@ public final class AuthRequests {
     private AuthRequests() {
     }
 
-    public record Login(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 72) String password) {
+    public record Login(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = PasswordRules.MAX_UTF16) String password) {
+    }
+
+    public record PasswordChange(@NotBlank @Size(max = PasswordRules.MAX_UTF16) String currentPassword,
+            @NotBlank @Size(max = PasswordRules.MAX_UTF16) String newPassword) {
     }
 
     public record Refresh(@NotBlank @Size(max = 100) String refreshToken) {

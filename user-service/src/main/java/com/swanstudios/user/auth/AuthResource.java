@@ -44,7 +44,7 @@ public class AuthResource {
     @APIResponse(responseCode = "429", description = "Too many sign-ups from this address or for this email")
     public Uni<Session> register(@Valid @NotNull RegistrationRequest request, @Context HttpServerRequest http) {
         limits.register(address(http), request.email());
-        return auth.register(request);
+        return auth.register(request, http.getHeader("User-Agent"));
     }
 
     @POST
@@ -53,10 +53,11 @@ public class AuthResource {
             description = "Answers with a session: an access token for `Authorization: Bearer` and a refresh token.")
     @APIResponseSchema(value = Session.class, responseDescription = "Signed in")
     @APIResponse(responseCode = "401", description = "The email or the password is wrong")
+    @APIResponse(responseCode = "403", description = "The password is right but the account is suspended")
     @APIResponse(responseCode = "429", description = "Too many attempts from this address or for this account")
     public Uni<Session> login(@Valid @NotNull AuthRequests.Login request, @Context HttpServerRequest http) {
         limits.login(address(http), request.email());
-        return auth.login(request.email(), request.password());
+        return auth.login(request.email(), request.password(), http.getHeader("User-Agent"));
     }
 
     @POST

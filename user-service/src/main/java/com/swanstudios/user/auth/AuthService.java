@@ -6,16 +6,20 @@ import com.swanstudios.user.account.AccountViews;
 import com.swanstudios.user.account.RegistrationRequest;
 import com.swanstudios.user.account.Roles;
 import com.swanstudios.user.account.UserAccount;
+import com.swanstudios.user.account.UserEvents;
+import com.swanstudios.user.audit.AuditLog;
+import com.swanstudios.user.audit.AuditLog.Event;
 import com.swanstudios.user.token.AccessTokens;
 import com.swanstudios.user.token.RefreshTokens;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
 
 /**
- * Sign-up, sign-in, token refresh and sign-out. Password work happens outside any transaction (it is slow
- * and runs on a worker thread); each database step is its own short transaction.
+ * Sign-up, sign-in, token refresh and sign-out, and the sessions a user holds. Password work happens outside
+ * any transaction (it is slow and runs on a worker thread); each database step is its own short transaction.
  */
 @ApplicationScoped
 public class AuthService {
@@ -24,61 +28,158 @@ public class AuthService {
     private final PasswordHasher passwords;
     private final AccessTokens accessTokens;
     private final RefreshTokens refreshTokens;
+    private final UserEvents events;
+    private final AuditLog audit;
+    private final PasswordRules rules;
 
-    public AuthService(AccountService accounts, PasswordHasher passwords, AccessTokens accessTokens, RefreshTokens refreshTokens) {
+    public AuthService(AccountService accounts, PasswordHasher passwords, AccessTokens accessTokens,
+            RefreshTokens refreshTokens, UserEvents events, AuditLog audit, PasswordRules rules) {
+        this.rules = rules;
         this.accounts = accounts;
         this.passwords = passwords;
         this.accessTokens = accessTokens;
         this.refreshTokens = refreshTokens;
+        this.events = events;
+        this.audit = audit;
     }
 
-    public Uni<Session> register(RegistrationRequest request) {
-        return register(request, Roles.USER);
+    public Uni<Session> register(RegistrationRequest request, String userAgent) {
+        return register(request, Roles.USER, userAgent);
     }
 
-    public Uni<Session> register(RegistrationRequest request, String role) {
-        if (request.password().getBytes(StandardCharsets.UTF_8).length > PasswordHasher.MAX_BYTES) {
-            // bcrypt ignores what follows byte 72: a longer password would only seem stronger
-            return Uni.createFrom().failure(DomainException.invalidField("password",
-                    "must be at most " + PasswordHasher.MAX_BYTES + " bytes in UTF-8 (fewer characters when they are not ASCII)"));
+    public Uni<Session> register(RegistrationRequest request, String role, String userAgent) {
+        try {
+            rules.check("password", request.password());
+        } catch (DomainException e) {
+            return Uni.createFrom().failure(e);
         }
         return passwords.hash(request.password())
                 .chain(hash -> accounts.register(request, hash, role))
-                .chain(this::startSession);
+                .invoke(account -> audit.record(Event.REGISTRATION, account.id, account.id, "created"))
+                .chain(account -> startSession(account, userAgent));
     }
 
-    /** The same 401 for an unknown email and a wrong password, after the same amount of work. */
-    public Uni<Session> login(String email, String password) {
+    /**
+     * The same 401 for an unknown email and a wrong password, after the same amount of work. A suspended
+     * account is told so, but only once its password was right.
+     */
+    public Uni<Session> login(String email, String password, String userAgent) {
         return Panache.withSession(() -> UserAccount.findByEmail(email))
                 .chain(account -> passwords.matches(password, account == null ? null : account.passwordHash)
                         .map(matched -> {
-                            if (!matched || !account.active()) {
+                            if (!matched || UserAccount.DELETED.equals(account.status)) {
+                                audit.record(Event.SIGN_IN_FAILED, null, account == null ? null : account.id, "bad-credentials");
                                 throw badCredentials();
+                            }
+                            if (UserAccount.SUSPENDED.equals(account.status)) {
+                                audit.record(Event.SIGN_IN_FAILED, account.id, account.id, "suspended");
+                                throw new DomainException(403, "account-suspended", "Forbidden",
+                                        "This account is suspended; contact support");
                             }
                             return account;
                         }))
-                .chain(this::startSession);
+                .call(account -> upgradeHashIfOutdated(account, password))
+                .chain(account -> startSession(account, userAgent))
+                .invoke(session -> audit.record(Event.SIGN_IN, session.user().id(), session.user().id(), "success"));
+    }
+
+    /**
+     * Changes the password after checking the current one; every other session ends and every access token
+     * issued before is void, and the caller gets a fresh session here.
+     */
+    public Uni<Session> changePassword(UUID userId, String currentPassword, String newPassword, String userAgent) {
+        try {
+            rules.check("newPassword", newPassword);
+        } catch (DomainException e) {
+            return Uni.createFrom().failure(e);
+        }
+        return reauthenticate(userId, currentPassword)
+                .chain(() -> passwords.hash(newPassword))
+                .chain(hash -> Panache.withTransaction(() -> accounts.active(userId).call(account -> {
+                    account.passwordHash = hash;
+                    return refreshTokens.revokeAll(userId)
+                            .chain(() -> accounts.revokeTokens(account))
+                            .chain(() -> events.publishState(account, UserEvents.TOKENS_REVOKED));
+                })))
+                .invoke(account -> audit.record(Event.PASSWORD_CHANGE, userId, userId, "changed"))
+                .chain(account -> startSession(account, userAgent));
+    }
+
+    /** A hash made by bcrypt, or with weaker Argon2 settings, is replaced while the password is at hand. */
+    private Uni<Void> upgradeHashIfOutdated(UserAccount account, String password) {
+        if (!passwords.outdated(account.passwordHash)) {
+            return Uni.createFrom().voidItem();
+        }
+        String outdated = account.passwordHash;
+        return passwords.hash(password)
+                .chain(hash -> Panache.withTransaction(() -> UserAccount.update(
+                        "passwordHash = ?1 where id = ?2 and passwordHash = ?3", hash, account.id, outdated)))
+                .replaceWithVoid();
     }
 
     public Uni<Session> refresh(String refreshToken) {
         return Panache.withTransaction(() -> refreshTokens.rotate(refreshToken))
                 .chain(rotation -> {
+                    if (rotation.reused()) {
+                        audit.record(Event.REFRESH_TOKEN_REUSE, null, rotation.userId(), "family-revoked");
+                    }
                     if (!rotation.valid()) {
                         throw new DomainException(401, "invalid-refresh-token", "Unauthorized",
                                 "The refresh token is unknown, expired, revoked or already used; sign in again");
                     }
                     return accounts.active(rotation.userId()).map(account -> Session.of(AccountViews.Me.of(account),
-                            accessTokens.issue(account), rotation.newToken(), accessTokens.ttlSeconds()));
+                            accessTokens.issue(account, rotation.successor().sessionId()), rotation.successor().token(),
+                            accessTokens.ttlSeconds()));
                 });
     }
 
     public Uni<Void> logout(String refreshToken) {
-        return Panache.withTransaction(() -> refreshTokens.revoke(refreshToken));
+        return Panache.withTransaction(() -> refreshTokens.revoke(refreshToken))
+                .invoke(user -> {
+                    if (user != null) {
+                        audit.record(Event.SIGN_OUT, user, user, "session-ended");
+                    }
+                })
+                .replaceWithVoid();
     }
 
-    private Uni<Session> startSession(UserAccount account) {
-        return Panache.withTransaction(() -> refreshTokens.issue(account.id, null))
-                .map(refresh -> Session.of(AccountViews.Me.of(account), accessTokens.issue(account), refresh, accessTokens.ttlSeconds()));
+    public Uni<List<RefreshTokens.LiveSession>> sessions(UUID userId) {
+        return Panache.withSession(() -> refreshTokens.live(userId));
+    }
+
+    public Uni<Void> endSession(UUID userId, UUID sessionId) {
+        return Panache.withTransaction(() -> refreshTokens.revokeSession(userId, sessionId)).invoke(ended -> {
+            if (!ended) {
+                throw DomainException.notFound("Session " + sessionId);
+            }
+            audit.record(Event.SIGN_OUT, userId, userId, "session-ended");
+        }).replaceWithVoid();
+    }
+
+    /** Sign out everywhere: every session ends and every access token is void at every service. */
+    public Uni<Void> endAllSessions(UUID userId) {
+        return Panache.withTransaction(() -> accounts.active(userId)
+                        .call(account -> refreshTokens.revokeAll(userId))
+                        .call(accounts::revokeTokens)
+                        .call(account -> events.publishState(account, UserEvents.TOKENS_REVOKED)))
+                .invoke(() -> audit.record(Event.SIGN_OUT_EVERYWHERE, userId, userId, "all-sessions-ended"))
+                .replaceWithVoid();
+    }
+
+    /** The caller proves again that they know the password, before something that cannot be undone. */
+    public Uni<UserAccount> reauthenticate(UUID userId, String password) {
+        return accounts.active(userId).chain(account -> passwords.matches(password, account.passwordHash).map(matched -> {
+            if (!matched) {
+                throw new DomainException(403, "reauthentication-failed", "Forbidden", "The password is wrong");
+            }
+            return account;
+        }));
+    }
+
+    private Uni<Session> startSession(UserAccount account, String userAgent) {
+        return Panache.withTransaction(() -> refreshTokens.start(account.id, userAgent))
+                .map(issued -> Session.of(AccountViews.Me.of(account), accessTokens.issue(account, issued.sessionId()),
+                        issued.token(), accessTokens.ttlSeconds()));
     }
 
     private static DomainException badCredentials() {

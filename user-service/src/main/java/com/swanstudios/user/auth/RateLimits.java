@@ -55,6 +55,11 @@ public class RateLimits {
         take("login:account:" + account(email), loginPerAccount, "Too many sign-in attempts for this account");
     }
 
+    /** Confirming the password for a sensitive change: the per-account login budget, by user id. */
+    public void reauthenticate(java.util.UUID userId) {
+        take("reauthenticate:account:" + userId, loginPerAccount, "Too many password confirmations for this account");
+    }
+
     private static String account(String email) {
         return email.strip().toLowerCase(Locale.ROOT);
     }

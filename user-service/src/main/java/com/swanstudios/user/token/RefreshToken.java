@@ -29,4 +29,9 @@ public class RefreshToken extends PanacheEntityBase {
     public OffsetDateTime usedAt;
     @Column(name = "revoked_at")
     public OffsetDateTime revokedAt;
+    /** When the family's first token was issued (the sign-in): the session's absolute lifetime counts from it. */
+    @Column(name = "session_started_at", nullable = false)
+    public OffsetDateTime sessionStartedAt;
+    @Column(name = "user_agent")
+    public String userAgent;
 }

@@ -79,13 +79,18 @@ class AccountTest {
     }
 
     @Test
+    @SendsInvalidRequests("an erasure without the password")
     void deletingTheAccountErasesPersonalDataAndSignsEverythingOut() throws Exception {
         String handle = unique("max");
         Response session = register(handle);
         String id = session.path("user.id");
         String token = session.path("accessToken");
 
-        bearer(token).when().delete("/api/users/me").then().statusCode(204);
+        bearer(token).body("{\"password\": \"not the password\"}").when().delete("/api/users/me").then().statusCode(403)
+                .body("type", org.hamcrest.Matchers.endsWith("reauthentication-failed"));
+        bearer(token).body("{}").when().delete("/api/users/me").then().statusCode(400);
+        assertThat(query("select status from user_account where id = '" + id + "'")).isEqualTo("active");
+        bearer(token).body(erasure()).when().delete("/api/users/me").then().statusCode(204);
 
         assertThat(query("select status from user_account where id = '" + id + "'")).isEqualTo("deleted");
         assertThat(query("select coalesce(email, '') || coalesce(username, '') || coalesce(password_hash, '') || coalesce(bio, '')"
@@ -98,7 +103,8 @@ class AccountTest {
                 .when().post("/api/auth/login").then().statusCode(401);
         json().body("{\"refreshToken\": \"" + session.path("refreshToken") + "\"}").when().post("/api/auth/refresh").then().statusCode(401);
         given().when().get("/api/users/" + id).then().statusCode(404);
-        bearer(token).when().get("/api/users/me").then().statusCode(404);
+        // the token is void at once, here and (through the event) at every service
+        bearer(token).when().get("/api/users/me").then().statusCode(401).body("type", org.hamcrest.Matchers.endsWith("token-revoked"));
         // the email and username are free again
         register(handle);
     }
@@ -126,14 +132,15 @@ class AccountTest {
     }
 
     @Test
-    void aRoleChangeEndsTheUsersSessionsAndTheLastAdminStays() throws Exception {
+    void aPromotionKeepsTheUserSignedInAndTheLastAdminStays() throws Exception {
         Response user = register(unique("ona"));
         String id = user.path("user.id");
         bearer(adminToken()).body("{\"role\": \"trainer\"}").when().put("/api/admin/users/" + id + "/role").then().statusCode(200);
-        // the next access token must carry the new role: the old refresh token no longer gets one
-        json().body("{\"refreshToken\": \"" + user.path("refreshToken") + "\"}").when().post("/api/auth/refresh").then().statusCode(401);
-        json().body("{\"email\": \"" + user.path("user.email") + "\", \"password\": \"" + com.swanstudios.user.Users.PASSWORD + "\"}")
-                .when().post("/api/auth/login").then().statusCode(200).body("user.role", equalTo("trainer"));
+        // still signed in: the token held keeps working, and the next refresh carries the new role
+        bearer(user.path("accessToken")).when().get("/api/users/me").then().statusCode(200);
+        String refreshed = json().body("{\"refreshToken\": \"" + user.path("refreshToken") + "\"}").when().post("/api/auth/refresh")
+                .then().statusCode(200).body("user.role", equalTo("trainer")).extract().path("accessToken");
+        assertThat(groups(refreshed)).contains("trainer");
 
         bearer(adminToken()).body("{\"role\": \"admin\"}").when().put("/api/admin/users/" + id + "/role").then().statusCode(200);
         String deputy = json().body("{\"email\": \"" + user.path("user.email") + "\", \"password\": \"" + com.swanstudios.user.Users.PASSWORD + "\"}")
@@ -146,11 +153,21 @@ class AccountTest {
             // now the deputy is the only admin
             bearer(deputy).body("{\"role\": \"user\"}").when().put("/api/admin/users/" + id + "/role")
                     .then().statusCode(409).body("type", org.hamcrest.Matchers.endsWith("last-admin"));
-            bearer(deputy).when().delete("/api/users/me").then().statusCode(409);
+            bearer(deputy).body(erasure()).when().delete("/api/users/me").then().statusCode(409);
         } finally {
             otherAdmins.forEach(admin -> bearer(deputy).body("{\"role\": \"admin\"}").when().put("/api/admin/users/" + admin + "/role")
                     .then().statusCode(200));
+            // the demoted admins' tokens were voided: sign in afresh
+            com.swanstudios.user.Users.forgetAdminToken();
         }
         bearer(adminToken()).body("{\"role\": \"user\"}").when().put("/api/admin/users/" + id + "/role").then().statusCode(200);
+    }
+
+    private static String erasure() {
+        return "{\"password\": \"" + com.swanstudios.user.Users.PASSWORD + "\"}";
+    }
+
+    private static String groups(String accessToken) {
+        return new String(java.util.Base64.getUrlDecoder().decode(accessToken.split("\\.")[1]), java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -54,12 +54,26 @@ class AuthFlowTest {
                 .body("errors.field", hasItems("email", "password", "username", "displayName"));
         json().body("{\"email\": ").when().post("/api/auth/register").then().statusCode(400)
                 .contentType("application/problem+json");
-        // 40 characters but 80 bytes: bcrypt would silently ignore the last 8
         String handle = unique("uma");
-        json().body(Users.registration(handle).replace(PASSWORD, "\u00e9".repeat(40))).when().post("/api/auth/register")
-                .then().statusCode(400).body("errors.field", hasItems("password"));
+        for (String unfit : new String[] {"only eleven", "x".repeat(129), "qwerty123456"}) {
+            json().body(Users.registration(handle).replace(PASSWORD, unfit)).when().post("/api/auth/register")
+                    .then().statusCode(400).body("errors.field", hasItems("password"));
+        }
         json().body(Users.registration(handle).replace("\"displayName\": \"" + handle + "\"", "\"displayName\": \"  \""))
                 .when().post("/api/auth/register").then().statusCode(400).body("errors.field", hasItems("displayName"));
+    }
+
+    @Test
+    void longPassphrasesInAnyScriptAreAcceptedAndSignIn() {
+        // 25 CJK characters are 75 bytes of UTF-8 (bcrypt stopped at 72); 128 characters outside the BMP are 512
+        for (String passphrase : new String[] {"\u6211\u7684\u5bc6\u7801\u662f\u4e00\u53e5\u5f88\u957f\u7684\u8bdd\u6ca1\u6709\u4eba\u80fd\u731c\u5230\u5b83\u5728\u54ea\u91cc\u6211\u60f3\u4f60\u597d",
+                "\ud83d\udd11".repeat(128)}) {
+            String handle = unique("cjk");
+            json().body(Users.registration(handle).replace(PASSWORD, passphrase)).when().post("/api/auth/register")
+                    .then().statusCode(201);
+            json().body("{\"email\": \"" + handle + "@example.com\", \"password\": \"" + passphrase + "\"}")
+                    .when().post("/api/auth/login").then().statusCode(200);
+        }
     }
 
     @Test

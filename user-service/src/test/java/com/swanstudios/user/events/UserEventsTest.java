@@ -2,6 +2,7 @@ package com.swanstudios.user.events;
 
 import static com.swanstudios.user.Users.adminToken;
 import static com.swanstudios.user.Users.bearer;
+import static com.swanstudios.user.Users.json;
 import static com.swanstudios.user.Users.query;
 import static com.swanstudios.user.Users.register;
 import static com.swanstudios.user.Users.unique;
@@ -46,7 +47,7 @@ class UserEventsTest {
         bearer(adminToken()).body("{\"role\": \"trainer\"}").when().put("/api/admin/users/" + id + "/role").then().statusCode(200);
         // erasure drops events still waiting in the outbox; wait until these three are out
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(recordsFor(id)).hasSize(3));
-        bearer(session.path("accessToken")).when().delete("/api/users/me").then().statusCode(204);
+        bearer(session.path("accessToken")).body("{\"password\": \"" + com.swanstudios.user.Users.PASSWORD + "\"}").when().delete("/api/users/me").then().statusCode(204);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             List<ConsumerRecord<String, String>> records = recordsFor(id);
@@ -75,6 +76,10 @@ class UserEventsTest {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(query("select role from user_account where id = '" + id + "'")).isEqualTo("client"));
+        // an upgrade is a promotion: the buyer stays signed in, and the next refresh carries the new role
+        bearer(session.path("accessToken")).when().get("/api/users/me").then().statusCode(200);
+        json().body("{\"refreshToken\": \"" + session.path("refreshToken") + "\"}").when().post("/api/auth/refresh")
+                .then().statusCode(200).body("user.role", org.hamcrest.Matchers.equalTo("client"));
         await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(query("select count(*) from processed_event where consumer = 'user-service.credits' and event_id = '"
                     + eventId + "'")).isEqualTo("1");

@@ -25,6 +25,8 @@ import org.jboss.logging.Logger;
  * <li>{@link #applyIfNewer}: a projection of another service's aggregate applies an event only if its
  * version is newer than the one applied for that aggregate; older or equal ones are acknowledged and
  * ignored, and after a tombstone nothing applies to that aggregate again.</li>
+ * <li>{@link #applyMonotonic}: an effect that is idempotent and order-free by itself (it only ever raises a
+ * value), so it needs no record of what was applied.</li>
  * </ul>
  * Failures: poison ({@link Failures}) goes to the dead-letter topic at once and the partition moves on;
  * anything else is retried without limit, with backoff, while the partition waits behind it (the channel
@@ -100,6 +102,14 @@ public class IdempotentConsumer {
                     .chain(newer -> newer == 1 ? effect.apply(event)
                             : skipped(channel, event, "version " + version + " is not newer than the one applied"));
         });
+    }
+
+    /**
+     * Applies an effect that a redelivery or a reordering cannot change (e.g. {@code greatest(old, new)}),
+     * with the same transaction, retries and dead-lettering as the others but no inbox row per event.
+     */
+    public Uni<Void> applyMonotonic(String channel, ConsumerRecord<String, String> record, Function<IncomingEvent, Uni<Void>> effect) {
+        return handle(channel, record, effect);
     }
 
     private Uni<Void> handle(String channel, ConsumerRecord<String, String> record, Function<IncomingEvent, Uni<Void>> work) {

@@ -31,6 +31,7 @@ public class OutboxHousekeeping {
     private final OutboxListener listener;
     private final Duration outboxRetention;
     private final Duration inboxRetention;
+    private final Duration revocationWindow;
     private volatile double pending;
     private volatile double oldestPendingAgeSeconds;
     private volatile double parked;
@@ -40,11 +41,13 @@ public class OutboxHousekeeping {
 
     OutboxHousekeeping(Pool pool, OutboxListener listener, MeterRegistry registry,
             @ConfigProperty(name = "swan.outbox.retention", defaultValue = "P7D") Duration outboxRetention,
-            @ConfigProperty(name = "swan.inbox.retention", defaultValue = "P30D") Duration inboxRetention) {
+            @ConfigProperty(name = "swan.inbox.retention", defaultValue = "P30D") Duration inboxRetention,
+            @ConfigProperty(name = "swan.security.revocation-window") Duration revocationWindow) {
         this.pool = pool;
         this.listener = listener;
         this.outboxRetention = outboxRetention;
         this.inboxRetention = inboxRetention;
+        this.revocationWindow = revocationWindow;
         Gauge.builder("outbox.pending", this, h -> h.pending)
                 .description("Outbox rows not yet published (reported by one replica; 0 on the others)").register(registry);
         Gauge.builder("outbox.oldest.pending.age", this, h -> h.oldestPendingAgeSeconds).baseUnit("seconds")
@@ -124,7 +127,7 @@ public class OutboxHousekeeping {
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 
-    /** Runs both purges to the end; the number of rows removed. */
+    /** Runs the purges to the end; the number of rows removed. */
     public Uni<Long> purgeAll() {
         Uni<Long> outbox = purgeInBatches("""
                 delete from outbox_message where id in (
@@ -134,12 +137,17 @@ public class OutboxHousekeeping {
                         delete from processed_event where ctid in (
                             select ctid from processed_event where processed_at < now() - make_interval(secs => $1) limit $2)""",
                         inboxRetention)
-                .invoke(processed -> {
-                    if (sent + processed > 0) {
-                        LOG.infof("Housekeeping removed %d sent outbox rows and %d processed-event rows", sent, processed);
-                    }
-                })
-                .map(processed -> sent + processed));
+                .chain(processed -> purgeInBatches("""
+                                delete from token_revocation where subject in (select subject from token_revocation
+                                    where tokens_valid_after < now() - make_interval(secs => $1) limit $2)""",
+                                revocationWindow)
+                        .invoke(revocations -> {
+                            if (sent + processed + revocations > 0) {
+                                LOG.infof("Housekeeping removed %d sent outbox rows, %d processed-event rows and %d"
+                                        + " expired token revocations", sent, processed, revocations);
+                            }
+                        })
+                        .map(revocations -> sent + processed + revocations)));
     }
 
     private Uni<Long> purgeInBatches(String sql, Duration retention) {

@@ -11,6 +11,8 @@ import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.SslMode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -18,6 +20,7 @@ import org.jboss.logging.Logger;
 /**
  * One dedicated PostgreSQL connection per replica, outside the pool. It LISTENs on
  * {@value OutboxRelay#NOTIFY_CHANNEL}, so a commit that staged an event wakes the relay at once, and it
+ * carries the other kit mechanisms' {@link NotificationChannel}s, and it
  * holds a session advisory lock that makes exactly one replica the housekeeper (purges, the lag gauges):
  * the lock goes with the connection, so a replica that dies or loses its database hands the role on.
  * A lost or failed connection is closed and opened anew every {@code swan.outbox.listener-check-interval};
@@ -33,16 +36,18 @@ public class OutboxListener {
     private final Vertx vertx;
     private final OutboxRelay relay;
     private final PgConnectOptions options;
+    private final List<NotificationChannel> channels;
     private volatile PgSubscriber subscriber;
     private volatile boolean housekeeper;
 
-    OutboxListener(Vertx vertx, OutboxRelay relay,
+    OutboxListener(Vertx vertx, OutboxRelay relay, Instance<NotificationChannel> channels,
             @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
             @ConfigProperty(name = "quarkus.datasource.username") String user,
             @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password,
             @ConfigProperty(name = "quarkus.datasource.reactive.postgresql.ssl-mode") Optional<String> sslMode) {
         this.vertx = vertx;
         this.relay = relay;
+        this.channels = channels.stream().toList();
         this.options = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", ""))
                 .setUser(user).setPassword(password.orElse(null));
         sslMode.ifPresent(mode -> options.setSslMode(SslMode.of(mode)));
@@ -82,6 +87,9 @@ public class OutboxListener {
                     relay.wake();
                     claimHousekeeping();
                 });
+        for (NotificationChannel channel : channels) {
+            created.channel(channel.name()).handler(channel::notified).subscribeHandler(channel::resubscribed);
+        }
         created.closeHandler(() -> housekeeper = false);
         subscriber = created;
         created.connect().subscribe().with(ignored -> LOG.debugf("listening on %s", OutboxRelay.NOTIFY_CHANNEL),

@@ -35,6 +35,10 @@ public final class DatabaseErrors {
                         "The change conflicts with existing data (" + constraint + ")", instance));
                 case "23514", "23502", "23503", "22001", "22003" -> Optional.of(Problem.of(422, "rule-violated",
                         "Unprocessable Content", "The change breaks " + constraint, instance));
+                // text the database cannot hold (a NUL byte, a character its encoding lacks) sent where no
+                // validation looked: refused as the client's mistake, nothing written
+                case "22021", "22P05" -> Optional.of(Problem.of(400, "unstorable-text", "Bad Request",
+                        "The request holds text that cannot be stored (for example a NUL character)", instance));
                 default -> Optional.empty();
             };
         });

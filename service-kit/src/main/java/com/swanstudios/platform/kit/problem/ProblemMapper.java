@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.swanstudios.platform.kit.json.StrictJson.UnstorableText;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -22,6 +23,7 @@ import java.util.stream.StreamSupport;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import com.swanstudios.platform.kit.security.TokenRevokedException;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -93,6 +95,14 @@ public class ProblemMapper {
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public RestResponse<Problem> unauthenticated(RuntimeException e, UriInfo uri) {
+        if (causeOfType(e, TokenRevokedException.class).isPresent()) {
+            return RestResponse.ResponseBuilder.<Problem>create(status(401), Problem.of(401, "token-revoked", "Unauthorized",
+                            "This access token was voided by a change to the account (role, status, password or "
+                                    + "sessions); refresh it, or sign in again", path(uri)))
+                    .type(Problem.MEDIA_TYPE)
+                    .header("WWW-Authenticate", "Bearer error=\"invalid_token\", error_description=\"token revoked\"")
+                    .build();
+        }
         return RestResponse.ResponseBuilder.<Problem>create(status(401), Problem.of(401, "unauthenticated", "Unauthorized",
                         "Send a valid access token: Authorization: Bearer <token>", path(uri)))
                 .type(Problem.MEDIA_TYPE)
@@ -171,13 +181,15 @@ public class ProblemMapper {
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
-            String message = e instanceof UnrecognizedPropertyException ? "is not a known field"
+            String message = e instanceof UnstorableText unstorable ? unstorable.reason()
+                    : e instanceof UnrecognizedPropertyException ? "is not a known field"
                     : e instanceof InvalidFormatException f ? "cannot be read as " + f.getTargetType().getSimpleName()
                     : "has the wrong type";
             return Problem.of(400, "validation", "Validation Failed", field + ": " + message, instance)
                     .withErrors(List.of(new Problem.FieldError(field, message)));
         }
-        return Problem.of(400, "malformed-body", "Bad Request", "The request body is not valid JSON", instance);
+        return Problem.of(400, "malformed-body", "Bad Request",
+                "The request body is not one valid JSON value (nothing may follow it)", instance);
     }
 
     private static boolean isReturnValueViolation(ConstraintViolationException e) {

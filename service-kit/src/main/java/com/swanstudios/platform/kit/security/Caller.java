@@ -35,6 +35,13 @@ public class Caller {
                 "Send a valid access token: Authorization: Bearer <token>")));
     }
 
+    /** A claim of the caller's verified token, if they sent one that has it. */
+    public Uni<Optional<String>> claim(String name) {
+        return identities.getDeferredIdentity().map(identity -> identity.isAnonymous()
+                || !(identity.getPrincipal() instanceof JsonWebToken token) || token.getClaim(name) == null
+                ? Optional.empty() : Optional.of(String.valueOf((Object) token.getClaim(name))));
+    }
+
     public Uni<Boolean> hasRole(String role) {
         return identities.getDeferredIdentity().map(identity -> !identity.isAnonymous() && identity.hasRole(role));
     }
