@@ -32,6 +32,8 @@ public final class LocalStack {
     /** The embedded infrastructure's ports before --port-offset (the services' and gateway's are in the catalog). */
     private static final int POSTGRES_PORT = 15432;
     private static final int KAFKA_PORT = 19092;
+    /** The local mail server's SMTP port (MailCapture). */
+    private static final int SMTP_PORT = 2525;
 
     /** The line the launcher prints once every application is ready (what a script or test waits for). */
     public static final String READY_LINE = "SwanStudios is up";
@@ -45,6 +47,7 @@ public final class LocalStack {
     private final List<ManagedProcess> processes = new ArrayList<>();
     private EmbeddedPostgresServer postgres;
     private EmbeddedKafkaBroker kafka;
+    private MailCapture mail;
     private volatile boolean stopping;
 
     private LocalStack(StackOptions options) {
@@ -89,6 +92,7 @@ public final class LocalStack {
         Ports.requireFree(portsToBind());
         Map<String, String> database = startPostgres();
         String bootstrap = startKafka();
+        mail = MailCapture.start(options.port(SMTP_PORT), options.dataDirectory().resolve("mail"));
 
         ServiceSpec users = catalog.service("user-service").orElseThrow();
         for (ServiceSpec service : catalog.services()) {
@@ -103,6 +107,10 @@ public final class LocalStack {
             // the local defaults (database password, issuer) are refused anywhere else
             env.put("SWAN_LOCAL_STACK", "true");
             if (service == users) {
+                env.put("SMTP_HOST", "127.0.0.1");
+                env.put("SMTP_PORT", String.valueOf(options.port(SMTP_PORT)));
+                env.put("SMTP_START_TLS", "DISABLED");
+                env.put("MAIL_LINK_BASE", "http://localhost:" + options.port(catalog.gateway().port()));
                 env.put("ADMIN_EMAIL", options.external("ADMIN_EMAIL").orElse(LOCAL_ADMIN_EMAIL));
                 env.put("ADMIN_PASSWORD", options.external("ADMIN_PASSWORD").orElse(LOCAL_ADMIN_PASSWORD));
             }
@@ -155,6 +163,7 @@ public final class LocalStack {
         Map<String, Integer> ports = new java.util.LinkedHashMap<>();
         ports.put(catalog.gateway().name(), options.port(catalog.gateway().port()));
         catalog.services().forEach(s -> ports.put(s.name(), options.port(s.port())));
+        ports.put("SMTP (local mail)", options.port(SMTP_PORT));
         if (options.external("DB_HOST").isEmpty()) {
             ports.put("PostgreSQL", options.port(POSTGRES_PORT));
         }
@@ -211,6 +220,8 @@ public final class LocalStack {
         }
         out.append(String.format("  Admin login   %s / %s (local only)%n", options.external("ADMIN_EMAIL").orElse(LOCAL_ADMIN_EMAIL),
                 options.external("ADMIN_PASSWORD").isPresent() ? "(ADMIN_PASSWORD)" : LOCAL_ADMIN_PASSWORD));
+        out.append(String.format("  Mail          %s   (every mail the platform sends; SMTP on localhost:%d)%n",
+                options.dataDirectory().resolve("mail"), options.port(SMTP_PORT)));
         out.append(String.format("  Logs          %s%n", options.logs()));
         out.append("Press Ctrl-C to stop everything.");
         say(out.toString());
@@ -239,6 +250,9 @@ public final class LocalStack {
         processes.parallelStream().forEach(p -> p.stop(Duration.ofSeconds(15)));
         if (kafka != null) {
             kafka.close();
+        }
+        if (mail != null) {
+            mail.close();
         }
         if (postgres != null) {
             postgres.close();

@@ -38,10 +38,12 @@ class LocalStackIT {
     private static final List<String> OUTPUT = new ArrayList<>();
     private static Process launcher;
 
+    private static Path data;
+
     @BeforeAll
     static void startTheStack() throws Exception {
         Path home = Path.of(System.getProperty("swan.home", "..")).toAbsolutePath().normalize();
-        Path data = Files.createTempDirectory("swan-e2e-");
+        data = Files.createTempDirectory("swan-e2e-");
         launcher = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", home.resolve("local-stack/target/local-stack.jar").toString(),
                 "--home", home.toString(), "--data-dir", data.toString(), "--port-offset", String.valueOf(OFFSET))
@@ -140,7 +142,22 @@ class LocalStackIT {
         HttpResponse<String> me = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/api/users/me"))
                 .header("Authorization", "Bearer " + userToken).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(me.statusCode()).isEqualTo(200);
-        assertThat(me.body()).contains(handle + "@example.com");
+        assertThat(me.body()).contains(handle + "@example.com").contains("\"emailVerified\":false");
+        // the sign-up's verification mail, as the local stack keeps it, verifies the address once
+        String link = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> {
+            try (var mails = Files.list(data.resolve("mail"))) {
+                for (Path mail : mails.filter(m -> m.getFileName().toString().contains(handle)).toList()) {
+                    var token = java.util.regex.Pattern.compile("verify-email\\?token=([A-Za-z0-9_-]+)").matcher(Files.readString(mail));
+                    if (token.find()) {
+                        return token.group(1);
+                    }
+                }
+            }
+            return null;
+        }, java.util.Objects::nonNull);
+        HttpResponse<String> verified = post(gateway + "/api/auth/verify-email", null, json("token", link));
+        assertThat(verified.statusCode()).as(verified.body()).isEqualTo(200);
+        assertThat(verified.body()).contains("\"emailVerified\":true");
 
         String pkg = "{\"name\": \"E2E " + handle + "\", \"packageType\": \"fixed\", \"sessions\": 4,"
                 + " \"pricePerSessionCents\": 15000, \"displayOrder\": 9" + (System.nanoTime() % 1000) + "}";

@@ -71,6 +71,13 @@ public final class Users {
                 .when().post("/api/auth/login").then().statusCode(200).extract().path("accessToken");
     }
 
+    public static void execute(String sql) throws SQLException {
+        try (Connection c = PlatformTestResource.postgres().superuserConnection(PlatformTestResource.DATABASE.database());
+                Statement st = c.createStatement()) {
+            st.executeUpdate(sql);
+        }
+    }
+
     public static String query(String sql) throws SQLException {
         try (Connection c = PlatformTestResource.postgres().superuserConnection(PlatformTestResource.DATABASE.database());
                 Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {

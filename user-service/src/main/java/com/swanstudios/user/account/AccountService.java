@@ -35,7 +35,7 @@ public class AccountService {
 
     /** @param passwordHash already hashed (hashing is slow and runs off the event loop, before this) */
     @WithTransaction
-    public Uni<UserAccount> register(RegistrationRequest request, String passwordHash, String role) {
+    public Uni<UserAccount> register(RegistrationRequest request, String passwordHash, String role, boolean addressProven) {
         return UserAccount.findByEmail(request.email())
                 .invoke(existing -> {
                     if (existing != null) {
@@ -59,6 +59,7 @@ public class AccountService {
                     account.discoverable = true;
                     account.createdAt = now();
                     account.updatedAt = account.createdAt;
+                    account.emailVerifiedAt = addressProven ? account.createdAt : null;
                     return account.<UserAccount>persist();
                 })
                 .call(account -> events.publishState(account, UserEvents.REGISTERED));
@@ -202,8 +203,13 @@ public class AccountService {
      * caller's business: a demotion keeps them, the others end them. Announced with the caller's event.
      */
     public Uni<Void> revokeTokens(UserAccount account) {
-        // whole seconds, rounded up: tokens carry iat in seconds, and every token issued before now has iat < this
+        // whole seconds, rounded up: tokens carry iat in seconds, and every token issued before now has iat < this;
+        // and always past the last one, whose tokens (issued with iat = that instant) a second revocation in the
+        // same second must void too
         Instant validAfter = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        if (account.tokensValidAfter != null && !validAfter.isAfter(account.tokensValidAfter.toInstant())) {
+            validAfter = account.tokensValidAfter.toInstant().plusSeconds(1);
+        }
         account.tokensValidAfter = OffsetDateTime.ofInstant(validAfter, ZoneOffset.UTC);
         return revocations.raise(account.id, validAfter);
     }

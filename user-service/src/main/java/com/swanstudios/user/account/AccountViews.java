@@ -22,12 +22,14 @@ public final class AccountViews {
             @Schema(nullable = true, implementation = String.class, format = "date") LocalDate dateOfBirth, @Schema(nullable = true) String specialties,
             @Schema(nullable = true) String certifications, @Schema(nullable = true) Long hourlyRateCents,
             @Schema(description = "public, followers or private") String profileVisibility, boolean discoverable,
+            @Schema(description = "Whether the address was confirmed by the mailed link; until then you cannot publish "
+                    + "what others see (posts, comments, communities)") boolean emailVerified,
             OffsetDateTime createdAt, @Schema(description = "Increases with every change") long version) {
 
         public static Me of(UserAccount a) {
             return new Me(a.id, a.email, a.username, a.displayName, a.role, a.avatarUrl, a.bio, a.fitnessGoal,
                     a.experienceLevel, a.dateOfBirth, a.specialties, a.certifications, a.hourlyRateCents,
-                    a.profileVisibility, a.discoverable, a.createdAt, a.version);
+                    a.profileVisibility, a.discoverable, a.emailVerifiedAt != null, a.createdAt, a.version);
         }
     }
 

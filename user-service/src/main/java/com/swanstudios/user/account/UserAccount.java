@@ -63,6 +63,11 @@ public class UserAccount extends PanacheEntityBase {
     public OffsetDateTime tokensValidAfter;
     @Column(name = "suspended_reason")
     public String suspendedReason;
+    /** When the address was proven by a mailed link (or a reset); null until then. */
+    @Column(name = "email_verified_at")
+    public OffsetDateTime emailVerifiedAt;
+    @Column(name = "verification_reminded_at")
+    public OffsetDateTime verificationRemindedAt;
 
     public boolean active() {
         return ACTIVE.equals(status);

@@ -14,6 +14,7 @@ public class UserEvents {
     public static final String REGISTERED = "com.swanstudios.identity.user.registered";
     public static final String PROFILE_CHANGED = "com.swanstudios.identity.user.profile-changed";
     public static final String ROLE_CHANGED = "com.swanstudios.identity.user.role-changed";
+    public static final String EMAIL_VERIFIED = "com.swanstudios.identity.user.email-verified";
     public static final String STATUS_CHANGED = "com.swanstudios.identity.user.status-changed";
     /** Only tokensValidAfter moved: a password change or "sign out everywhere". */
     public static final String TOKENS_REVOKED = "com.swanstudios.identity.user.tokens-revoked";

@@ -9,11 +9,11 @@ import java.util.UUID;
  * {@code contracts/identity.user.v1.schema.json}.
  */
 public record UserState(UUID id, String username, String displayName, String avatarUrl, String role, String status,
-        String profileVisibility, boolean discoverable, Instant tokensValidAfter, long version) {
+        String profileVisibility, boolean discoverable, boolean emailVerified, Instant tokensValidAfter, long version) {
 
     static UserState of(UserAccount account) {
         return new UserState(account.id, account.username, account.displayName, account.avatarUrl, account.role,
-                account.status, account.profileVisibility, account.discoverable,
+                account.status, account.profileVisibility, account.discoverable, account.emailVerifiedAt != null,
                 account.tokensValidAfter == null ? null : account.tokensValidAfter.toInstant(), account.version);
     }
 }

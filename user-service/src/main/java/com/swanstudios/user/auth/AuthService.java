@@ -9,6 +9,7 @@ import com.swanstudios.user.account.UserAccount;
 import com.swanstudios.user.account.UserEvents;
 import com.swanstudios.user.audit.AuditLog;
 import com.swanstudios.user.audit.AuditLog.Event;
+import com.swanstudios.user.recovery.RecoveryService;
 import com.swanstudios.user.token.AccessTokens;
 import com.swanstudios.user.token.RefreshTokens;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -31,10 +32,12 @@ public class AuthService {
     private final UserEvents events;
     private final AuditLog audit;
     private final PasswordRules rules;
+    private final RecoveryService recovery;
 
     public AuthService(AccountService accounts, PasswordHasher passwords, AccessTokens accessTokens,
-            RefreshTokens refreshTokens, UserEvents events, AuditLog audit, PasswordRules rules) {
+            RefreshTokens refreshTokens, UserEvents events, AuditLog audit, PasswordRules rules, RecoveryService recovery) {
         this.rules = rules;
+        this.recovery = recovery;
         this.accounts = accounts;
         this.passwords = passwords;
         this.accessTokens = accessTokens;
@@ -53,8 +56,11 @@ public class AuthService {
         } catch (DomainException e) {
             return Uni.createFrom().failure(e);
         }
+        // the first admin's address is the operator's; everyone else proves theirs with the mailed link
+        boolean addressProven = Roles.ADMIN.equals(role);
         return passwords.hash(request.password())
-                .chain(hash -> accounts.register(request, hash, role))
+                .chain(hash -> Panache.withTransaction(() -> accounts.register(request, hash, role, addressProven)
+                        .call(account -> addressProven ? Uni.createFrom().voidItem() : recovery.sendVerification(account))))
                 .invoke(account -> audit.record(Event.REGISTRATION, account.id, account.id, "created"))
                 .chain(account -> startSession(account, userAgent));
     }

@@ -60,6 +60,17 @@ public class RateLimits {
         take("reauthenticate:account:" + userId, loginPerAccount, "Too many password confirmations for this account");
     }
 
+    /** Mails asked for by a signed-in user (a new verification link): the per-account sign-up budget. */
+    public void mail(java.util.UUID userId) {
+        take("mail:account:" + userId, registerPerAccount, "Too many mails asked for this account");
+    }
+
+    /** Reset links: per address against floods, per email against mail-bombing one mailbox. */
+    public void passwordReset(String address, String email) {
+        take("reset:address:" + address, registerPerAddress, "Too many password-reset requests from your address");
+        take("reset:account:" + account(email), registerPerAccount, "Too many password-reset requests for this email address");
+    }
+
     private static String account(String email) {
         return email.strip().toLowerCase(Locale.ROOT);
     }

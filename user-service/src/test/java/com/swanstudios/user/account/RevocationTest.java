@@ -111,6 +111,11 @@ class RevocationTest {
         json().body("{\"refreshToken\": \"" + other.path("refreshToken") + "\"}").when().post("/api/auth/refresh").then().statusCode(401);
         json().body(credentials(email, PASSWORD)).when().post("/api/auth/login").then().statusCode(401);
         login(email, newPassword);
+
+        // a second revocation within the same second voids the tokens issued after the first one too
+        bearer(changed.path("accessToken")).when().delete("/api/users/me/sessions").then().statusCode(204);
+        await().atMost(APPLIED).untilAsserted(() -> bearer(changed.path("accessToken")).when().get("/api/users/me")
+                .then().statusCode(401).body("type", endsWith("token-revoked")));
     }
 
     @Test
