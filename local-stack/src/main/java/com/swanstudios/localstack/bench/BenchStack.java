@@ -30,8 +30,6 @@ final class BenchStack implements AutoCloseable {
             "ARGON2_ITERATIONS", "1",
             "RATE_LIMIT_REGISTER_PER_ADDRESS", "1000000/1h",
             "RATE_LIMIT_REGISTER_PER_ACCOUNT", "1000000/1h",
-            "RATE_LIMIT_LOGIN_PER_ADDRESS", "1000000/1m",
-            "RATE_LIMIT_LOGIN_PER_ACCOUNT", "1000000/1m",
             "ACCESS_TOKEN_TTL", "120M",
             "TOKEN_REVOCATION_WINDOW", "125M",
             "LOG_JSON", "false");

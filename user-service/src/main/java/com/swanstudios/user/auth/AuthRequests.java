@@ -16,6 +16,9 @@ public final class AuthRequests {
             @NotBlank @Size(max = PasswordRules.MAX_UTF16) String newPassword) {
     }
 
+    public record SignInLink(@NotBlank @Size(max = 100) String token) {
+    }
+
     public record Refresh(@NotBlank @Size(max = 100) String refreshToken) {
     }
 }

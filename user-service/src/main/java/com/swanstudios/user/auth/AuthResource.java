@@ -52,12 +52,24 @@ public class AuthResource {
     @Operation(operationId = "login", summary = "Sign in with email and password",
             description = "Answers with a session: an access token for `Authorization: Bearer` and a refresh token.")
     @APIResponseSchema(value = Session.class, responseDescription = "Signed in")
-    @APIResponse(responseCode = "401", description = "The email or the password is wrong")
+    @APIResponse(responseCode = "401", description = "The email or the password is wrong; or (`sign-in-link-sent`) the "
+            + "password was right but the account had so many failed sign-ins that a link was mailed to finish with")
     @APIResponse(responseCode = "403", description = "The password is right but the account is suspended")
-    @APIResponse(responseCode = "429", description = "Too many attempts from this address or for this account")
+    @APIResponse(responseCode = "429", description = "Too many failed attempts from this network (for this account, or in all)")
     public Uni<Session> login(@Valid @NotNull AuthRequests.Login request, @Context HttpServerRequest http) {
-        limits.login(address(http), request.email());
-        return auth.login(request.email(), request.password(), http.getHeader("User-Agent"));
+        return auth.login(request.email(), request.password(), address(http), http.getHeader("User-Agent"));
+    }
+
+    @POST
+    @Path("/login/link")
+    @Operation(operationId = "loginWithLink", summary = "Sign in with a mailed sign-in link",
+            description = "After many failed sign-ins on an account, the right password gets a one-time link mailed "
+                    + "to the account's address instead of a session (`sign-in-link-sent`); its token signs in here, "
+                    + "once, within 15 minutes.")
+    @APIResponseSchema(value = Session.class, responseDescription = "Signed in")
+    @APIResponse(responseCode = "400", description = "The link is unknown, expired or already used")
+    public Uni<Session> loginWithLink(@Valid @NotNull AuthRequests.SignInLink request, @Context HttpServerRequest http) {
+        return auth.loginWithLink(request.token(), http.getHeader("User-Agent"));
     }
 
     @POST
@@ -81,7 +93,8 @@ public class AuthResource {
     }
 
     /** The client's address; behind the gateway, the one it forwarded (quarkus.http.proxy settings). */
-    private static String address(HttpServerRequest http) {
-        return http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
+    public static String address(HttpServerRequest http) {
+        return http.remoteAddress() == null || http.remoteAddress().hostAddress() == null ? "unknown"
+                : http.remoteAddress().hostAddress();
     }
 }

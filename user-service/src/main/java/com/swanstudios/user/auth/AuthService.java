@@ -1,6 +1,7 @@
 package com.swanstudios.user.auth;
 
 import com.swanstudios.platform.kit.problem.DomainException;
+import com.swanstudios.platform.kit.problem.TooManyRequestsException;
 import com.swanstudios.user.account.AccountService;
 import com.swanstudios.user.account.AccountViews;
 import com.swanstudios.user.account.RegistrationRequest;
@@ -33,9 +34,12 @@ public class AuthService {
     private final AuditLog audit;
     private final PasswordRules rules;
     private final RecoveryService recovery;
+    private final SignInThrottle throttle;
 
     public AuthService(AccountService accounts, PasswordHasher passwords, AccessTokens accessTokens,
-            RefreshTokens refreshTokens, UserEvents events, AuditLog audit, PasswordRules rules, RecoveryService recovery) {
+            RefreshTokens refreshTokens, UserEvents events, AuditLog audit, PasswordRules rules, RecoveryService recovery,
+            SignInThrottle throttle) {
+        this.throttle = throttle;
         this.rules = rules;
         this.recovery = recovery;
         this.accounts = accounts;
@@ -69,9 +73,13 @@ public class AuthService {
      * The same 401 for an unknown email and a wrong password, after the same amount of work. A suspended
      * account is told so, but only once its password was right.
      */
-    public Uni<Session> login(String email, String password, String userAgent) {
-        return Panache.withSession(() -> UserAccount.findByEmail(email))
+    public Uni<Session> login(String email, String password, String address, String userAgent) {
+        return throttle.check(email, address)
+                .onFailure(TooManyRequestsException.class).invoke(() -> audit.record(Event.SIGN_IN_THROTTLED, null, null,
+                        "refused", java.util.Map.of("address", SignInThrottle.addressKey(address))))
+                .chain(allowance -> Panache.withSession(() -> UserAccount.findByEmail(email))
                 .chain(account -> passwords.matches(password, account == null ? null : account.passwordHash)
+                        .call(matched -> matched ? throttle.succeeded(email, address) : throttle.failed(email, address))
                         .map(matched -> {
                             if (!matched || UserAccount.DELETED.equals(account.status)) {
                                 audit.record(Event.SIGN_IN_FAILED, null, account == null ? null : account.id, "bad-credentials");
@@ -83,10 +91,25 @@ public class AuthService {
                                         "This account is suspended; contact support");
                             }
                             return account;
-                        }))
+                        })
+                        .call(matched -> allowance == SignInThrottle.Allowance.PASSWORD_AND_PROOF
+                                ? recovery.sendSignInLink(account).invoke(() -> {
+                                    audit.record(Event.SIGN_IN_THROTTLED, account.id, account.id, "link-mailed");
+                                    throw new DomainException(401, "sign-in-link-sent", "Unauthorized",
+                                            "After many failed sign-ins on this account, a password alone no longer opens it: "
+                                                    + "we mailed a one-time sign-in link to its address");
+                                })
+                                : Uni.createFrom().voidItem())))
                 .call(account -> upgradeHashIfOutdated(account, password))
                 .chain(account -> startSession(account, userAgent))
                 .invoke(session -> audit.record(Event.SIGN_IN, session.user().id(), session.user().id(), "success"));
+    }
+
+    /** The second way in: a sign-in link mailed when the password alone was not enough. */
+    public Uni<Session> loginWithLink(String token, String userAgent) {
+        return recovery.redeemSignInLink(token)
+                .chain(account -> startSession(account, userAgent))
+                .invoke(session -> audit.record(Event.SIGN_IN, session.user().id(), session.user().id(), "link"));
     }
 
     /**

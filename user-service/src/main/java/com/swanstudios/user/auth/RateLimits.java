@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Token buckets (Bucket4j) per client address and per account for registration and login; the buckets
+ * Token buckets (Bucket4j) per client address and per account for registration, mail and password confirmation
+ * (sign-in failures are counted in the database instead: SignInThrottle); the buckets
  * live in a bounded Caffeine cache so a flood of addresses cannot exhaust memory. Per replica: with N
  * replicas an attacker gets N times the budget, which these limits allow for.
  */
@@ -24,8 +25,7 @@ public class RateLimits {
             .maximumSize(200_000).expireAfterAccess(1, TimeUnit.HOURS).build();
     private final Limit registerPerAddress;
     private final Limit registerPerAccount;
-    private final Limit loginPerAddress;
-    private final Limit loginPerAccount;
+    private final Limit reauthenticatePerAccount;
 
     record Limit(long capacity, Duration period) {
         static Limit parse(String spec) {
@@ -36,12 +36,10 @@ public class RateLimits {
 
     RateLimits(@ConfigProperty(name = "swan.ratelimit.register-per-address") String registerPerAddress,
             @ConfigProperty(name = "swan.ratelimit.register-per-account") String registerPerAccount,
-            @ConfigProperty(name = "swan.ratelimit.login-per-address") String loginPerAddress,
-            @ConfigProperty(name = "swan.ratelimit.login-per-account") String loginPerAccount) {
+            @ConfigProperty(name = "swan.ratelimit.reauthenticate-per-account") String reauthenticatePerAccount) {
         this.registerPerAddress = Limit.parse(registerPerAddress);
         this.registerPerAccount = Limit.parse(registerPerAccount);
-        this.loginPerAddress = Limit.parse(loginPerAddress);
-        this.loginPerAccount = Limit.parse(loginPerAccount);
+        this.reauthenticatePerAccount = Limit.parse(reauthenticatePerAccount);
     }
 
     /** Per address against sign-up floods; per email against probing one address for "already registered". */
@@ -50,14 +48,9 @@ public class RateLimits {
         take("register:account:" + account(email), registerPerAccount, "Too many sign-ups for this email address");
     }
 
-    public void login(String address, String email) {
-        take("login:address:" + address, loginPerAddress, "Too many sign-in attempts from your address");
-        take("login:account:" + account(email), loginPerAccount, "Too many sign-in attempts for this account");
-    }
-
-    /** Confirming the password for a sensitive change: the per-account login budget, by user id. */
+    /** Confirming the password for a sensitive change (a stolen access token must not guess it), by user id. */
     public void reauthenticate(java.util.UUID userId) {
-        take("reauthenticate:account:" + userId, loginPerAccount, "Too many password confirmations for this account");
+        take("reauthenticate:account:" + userId, reauthenticatePerAccount, "Too many password confirmations for this account");
     }
 
     /** Mails asked for by a signed-in user (a new verification link): the per-account sign-up budget. */

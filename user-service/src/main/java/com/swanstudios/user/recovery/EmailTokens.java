@@ -19,6 +19,7 @@ public class EmailTokens {
 
     public static final String VERIFY_EMAIL = "verify-email";
     public static final String PASSWORD_RESET = "password-reset";
+    public static final String SIGN_IN = "sign-in";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Who a used-up token belonged to, and the address it was mailed to. */

@@ -2,6 +2,7 @@ package com.swanstudios.user.recovery;
 
 import com.swanstudios.platform.kit.security.Caller;
 import com.swanstudios.user.account.AccountViews;
+import com.swanstudios.user.auth.AuthResource;
 import com.swanstudios.user.auth.PasswordRules;
 import com.swanstudios.user.auth.RateLimits;
 import io.quarkus.security.Authenticated;
@@ -87,7 +88,7 @@ public class RecoveryResource {
     @APIResponse(responseCode = "202", description = "Asked")
     @APIResponse(responseCode = "429", description = "Too many requests from this address or for this email")
     public Uni<Void> requestReset(@Valid @NotNull ResetRequest request, @Context HttpServerRequest http) {
-        limits.passwordReset(http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress(), request.email());
+        limits.passwordReset(AuthResource.address(http), request.email());
         return recovery.requestReset(request.email());
     }
 

@@ -11,6 +11,7 @@ import com.swanstudios.user.auth.PasswordRules;
 import com.swanstudios.user.mail.MailOutbox;
 import com.swanstudios.user.token.RefreshTokens;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -30,6 +31,7 @@ public class RecoveryService {
 
     static final Duration VERIFICATION_LIFETIME = Duration.ofDays(7);
     static final Duration RESET_LIFETIME = Duration.ofMinutes(30);
+    static final Duration SIGN_IN_LIFETIME = Duration.ofMinutes(15);
 
     private final EmailTokens tokens;
     private final MailOutbox mail;
@@ -70,10 +72,42 @@ public class RecoveryService {
                         """.formatted(account.displayName, linkBase, token)));
     }
 
-    @io.quarkus.hibernate.reactive.panache.common.WithTransaction
+    @WithTransaction
     public Uni<Void> resendVerification(UUID userId) {
         return accounts.active(userId).chain(account -> account.emailVerifiedAt != null
                 ? Uni.createFrom().voidItem() : sendVerification(account));
+    }
+
+    /**
+     * Mails a one-time sign-in link (15 minutes), for an account that failed so many sign-ins that its password
+     * alone no longer opens it; in its own transaction.
+     */
+    public Uni<Void> sendSignInLink(UserAccount account) {
+        return Panache.withTransaction(() -> tokens.issue(account.id, account.email, EmailTokens.SIGN_IN, SIGN_IN_LIFETIME)
+                .chain(token -> mail.stage(account.email, "Your SwanStudios sign-in link", """
+                        Hello %s,
+
+                        Your password was just used to sign in, after many failed attempts on your account from
+                        elsewhere. To finish signing in, open this link within 15 minutes (it works once):
+
+                        %s/sign-in?token=%s
+
+                        If it was not you, change your password: someone knows it.
+                        """.formatted(account.displayName, linkBase, token))));
+    }
+
+    /** Uses a sign-in link up: the account it was mailed for, still at that address, or 400. */
+    public Uni<UserAccount> redeemSignInLink(String token) {
+        return Panache.withTransaction(() -> tokens.redeem(token, EmailTokens.SIGN_IN).chain(redeemed -> {
+            if (redeemed == null) {
+                throw invalidLink();
+            }
+            return accounts.active(redeemed.userId()).invoke(account -> {
+                if (!redeemed.email().equalsIgnoreCase(account.email)) {
+                    throw invalidLink();
+                }
+            });
+        }));
     }
 
     /** Uses the link up and marks the address verified (announced on identity.user.v1). */

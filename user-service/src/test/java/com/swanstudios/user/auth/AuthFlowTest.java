@@ -115,21 +115,6 @@ class AuthFlowTest {
     }
 
     @Test
-    void loginIsRateLimitedPerAccount() {
-        String handle = unique("fay");
-        register(handle);
-        int status = 0;
-        for (int attempt = 0; attempt < 10 && status != 429; attempt++) {
-            status = json().body("{\"email\": \"" + handle + "@example.com\", \"password\": \"guess " + attempt + "\"}")
-                    .when().post("/api/auth/login").then().extract().statusCode();
-        }
-        assertThat(status).isEqualTo(429);
-        json().body("{\"email\": \"" + handle + "@example.com\", \"password\": \"" + PASSWORD + "\"}")
-                .when().post("/api/auth/login").then().statusCode(429)
-                .header("Retry-After", notNullValue()).contentType("application/problem+json");
-    }
-
-    @Test
     void registrationIsRateLimitedPerAddress() {
         int status = 0;
         for (int attempt = 0; attempt < 15 && status != 429; attempt++) {
