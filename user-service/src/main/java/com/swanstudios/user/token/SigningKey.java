@@ -14,7 +14,7 @@ public class SigningKey extends PanacheEntityBase {
 
     @Id
     public String kid;
-    /** PKCS#8, base64. */
+    /** PKCS#8, encrypted under the key-encryption key (KeyEncryption). */
     @Column(name = "private_key", nullable = false)
     public String privateKey;
     /** The public half as a JWK (JSON), exactly as the JWKS publishes it. */

@@ -55,9 +55,11 @@ public class SigningKeys {
     private final Duration publishRetiredFor;
     private final Duration activationDelay;
     private volatile List<ActiveKey> usable = List.of();
+    private final KeyEncryption encryption;
 
-    SigningKeys(@ConfigProperty(name = "swan.auth.access-token-ttl") Duration accessTokenTtl,
+    SigningKeys(KeyEncryption encryption, @ConfigProperty(name = "swan.auth.access-token-ttl") Duration accessTokenTtl,
             @ConfigProperty(name = "swan.auth.key-activation-delay") Duration activationDelay) {
+        this.encryption = encryption;
         // a retired key verifies the tokens it signed until they expire, plus clock skew
         this.publishRetiredFor = accessTokenTtl.plusMinutes(5);
         this.activationDelay = activationDelay;
@@ -69,8 +71,16 @@ public class SigningKeys {
      */
     void onStart(@Observes @Priority(1000) StartupEvent start) throws Throwable {
         VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> SigningKey.count("retiredAt is null")
-                .chain(n -> n > 0 ? Uni.createFrom().voidItem() : generateAndStore(now()).replaceWithVoid()))
+                .chain(n -> n > 0 ? Uni.createFrom().voidItem() : generateAndStore(now()).replaceWithVoid())
+                .chain(this::encryptStoredPlaintext))
                 .chain(this::reload));
+    }
+
+    /** Keys stored before they were encrypted at rest are encrypted now, in the start-up transaction. */
+    private Uni<Void> encryptStoredPlaintext() {
+        return SigningKey.<SigningKey>find("privateKey not like ?1", KeyEncryption.PREFIX + "%").list()
+                .invoke(keys -> keys.forEach(k -> k.privateKey = encryption.encrypt(k.kid, Base64.getDecoder().decode(k.privateKey))))
+                .replaceWithVoid();
     }
 
     /** The newest key whose activation time has come. */
@@ -108,7 +118,8 @@ public class SigningKeys {
                     if (keys.isEmpty()) {
                         throw new IllegalStateException("no signing key in the database");
                     }
-                    usable = keys.stream().map(k -> new ActiveKey(k.kid, privateKey(k.privateKey), k.activatesAt)).toList();
+                    usable = keys.stream().map(k -> new ActiveKey(k.kid, privateKey(encryption.decrypt(k.kid, k.privateKey)),
+                            k.activatesAt)).toList();
                 })
                 .replaceWithVoid();
     }
@@ -117,10 +128,10 @@ public class SigningKeys {
         return Blocking.call(SigningKeys::generate).chain(pair -> store(pair, activatesAt));
     }
 
-    private static Uni<String> store(KeyPair pair, OffsetDateTime activatesAt) {
+    private Uni<String> store(KeyPair pair, OffsetDateTime activatesAt) {
         SigningKey key = new SigningKey();
         key.kid = "k-" + OffsetDateTime.now(ZoneOffset.UTC).toEpochSecond() + "-" + Long.toHexString(System.nanoTime() & 0xffffff);
-        key.privateKey = Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded());
+        key.privateKey = encryption.encrypt(key.kid, pair.getPrivate().getEncoded());
         key.publicJwk = jwk(key.kid, (RSAPublicKey) pair.getPublic());
         key.createdAt = now();
         key.activatesAt = activatesAt;
@@ -137,9 +148,9 @@ public class SigningKeys {
         }
     }
 
-    private static PrivateKey privateKey(String pkcs8) {
+    private static PrivateKey privateKey(byte[] pkcs8) {
         try {
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pkcs8)));
+            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("a stored signing key is unreadable", e);
         }

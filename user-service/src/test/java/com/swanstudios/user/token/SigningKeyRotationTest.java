@@ -81,4 +81,11 @@ class SigningKeyRotationTest {
         String header = new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[0]), StandardCharsets.UTF_8);
         return header.replaceAll(".*\"kid\":\"([^\"]+)\".*", "$1");
     }
+
+    @Test
+    void signingKeysAreStoredEncrypted() throws Exception {
+        assertThat(com.swanstudios.user.Users.query("select count(*) from signing_key")).isNotEqualTo("0");
+        assertThat(com.swanstudios.user.Users.query("select count(*) from signing_key where private_key not like 'v1:%'"))
+                .as("no signing key is stored as plain PKCS#8").isEqualTo("0");
+    }
 }
