@@ -198,6 +198,17 @@ public class AccountService {
     }
 
     /**
+     * Sign out everywhere, in the caller's transaction: every session ends, every access token is void at
+     * every service, and the change is announced. What a password change, a reset and "sign out everywhere" do.
+     */
+    public Uni<Void> endEverySession(UserAccount account) {
+        return refreshTokens.revokeAll(account.id)
+                .chain(() -> revokeTokens(account))
+                .chain(() -> events.publishState(account, UserEvents.TOKENS_REVOKED))
+                .replaceWithVoid();
+    }
+
+    /**
      * Every access token the user holds stops working at every service ("sign out everywhere", and the part of
      * a demotion, suspension, password change and erasure that must act at once). Their refresh tokens are the
      * caller's business: a demotion keeps them, the others end them. Announced with the caller's event.

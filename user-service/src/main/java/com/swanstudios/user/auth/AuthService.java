@@ -7,7 +7,6 @@ import com.swanstudios.user.account.AccountViews;
 import com.swanstudios.user.account.RegistrationRequest;
 import com.swanstudios.user.account.Roles;
 import com.swanstudios.user.account.UserAccount;
-import com.swanstudios.user.account.UserEvents;
 import com.swanstudios.user.audit.AuditLog;
 import com.swanstudios.user.audit.AuditLog.Event;
 import com.swanstudios.user.recovery.RecoveryService;
@@ -30,14 +29,13 @@ public class AuthService {
     private final PasswordHasher passwords;
     private final AccessTokens accessTokens;
     private final RefreshTokens refreshTokens;
-    private final UserEvents events;
     private final AuditLog audit;
     private final PasswordRules rules;
     private final RecoveryService recovery;
     private final SignInThrottle throttle;
 
     public AuthService(AccountService accounts, PasswordHasher passwords, AccessTokens accessTokens,
-            RefreshTokens refreshTokens, UserEvents events, AuditLog audit, PasswordRules rules, RecoveryService recovery,
+            RefreshTokens refreshTokens, AuditLog audit, PasswordRules rules, RecoveryService recovery,
             SignInThrottle throttle) {
         this.throttle = throttle;
         this.rules = rules;
@@ -46,7 +44,6 @@ public class AuthService {
         this.passwords = passwords;
         this.accessTokens = accessTokens;
         this.refreshTokens = refreshTokens;
-        this.events = events;
         this.audit = audit;
     }
 
@@ -92,17 +89,23 @@ public class AuthService {
                             }
                             return account;
                         })
-                        .call(matched -> allowance == SignInThrottle.Allowance.PASSWORD_AND_PROOF
-                                ? recovery.sendSignInLink(account).invoke(() -> {
-                                    audit.record(Event.SIGN_IN_THROTTLED, account.id, account.id, "link-mailed");
-                                    throw new DomainException(401, "sign-in-link-sent", "Unauthorized",
-                                            "After many failed sign-ins on this account, a password alone no longer opens it: "
-                                                    + "we mailed a one-time sign-in link to its address");
-                                })
-                                : Uni.createFrom().voidItem())))
+                        .call(signedIn -> requireLinkIfAsked(signedIn, allowance))))
                 .call(account -> upgradeHashIfOutdated(account, password))
                 .chain(account -> startSession(account, userAgent))
                 .invoke(session -> audit.record(Event.SIGN_IN, session.user().id(), session.user().id(), "success"));
+    }
+
+    /** An account under attack opens with its password only together with a mailed link: mail it, and no session. */
+    private Uni<Void> requireLinkIfAsked(UserAccount account, SignInThrottle.Allowance allowance) {
+        if (allowance != SignInThrottle.Allowance.PASSWORD_AND_PROOF) {
+            return Uni.createFrom().voidItem();
+        }
+        return recovery.sendSignInLink(account).invoke(() -> {
+            audit.record(Event.SIGN_IN_THROTTLED, account.id, account.id, "link-mailed");
+            throw new DomainException(401, "sign-in-link-sent", "Unauthorized",
+                    "After many failed sign-ins on this account, a password alone no longer opens it: "
+                            + "we mailed a one-time sign-in link to its address");
+        });
     }
 
     /** The second way in: a sign-in link mailed when the password alone was not enough. */
@@ -126,9 +129,7 @@ public class AuthService {
                 .chain(() -> passwords.hash(newPassword))
                 .chain(hash -> Panache.withTransaction(() -> accounts.active(userId).call(account -> {
                     account.passwordHash = hash;
-                    return refreshTokens.revokeAll(userId)
-                            .chain(() -> accounts.revokeTokens(account))
-                            .chain(() -> events.publishState(account, UserEvents.TOKENS_REVOKED));
+                    return accounts.endEverySession(account);
                 })))
                 .invoke(account -> audit.record(Event.PASSWORD_CHANGE, userId, userId, "changed"))
                 .chain(account -> startSession(account, userAgent));
@@ -187,10 +188,7 @@ public class AuthService {
 
     /** Sign out everywhere: every session ends and every access token is void at every service. */
     public Uni<Void> endAllSessions(UUID userId) {
-        return Panache.withTransaction(() -> accounts.active(userId)
-                        .call(account -> refreshTokens.revokeAll(userId))
-                        .call(accounts::revokeTokens)
-                        .call(account -> events.publishState(account, UserEvents.TOKENS_REVOKED)))
+        return Panache.withTransaction(() -> accounts.active(userId).call(accounts::endEverySession))
                 .invoke(() -> audit.record(Event.SIGN_OUT_EVERYWHERE, userId, userId, "all-sessions-ended"))
                 .replaceWithVoid();
     }

@@ -9,7 +9,6 @@ import com.swanstudios.user.audit.AuditLog.Event;
 import com.swanstudios.user.auth.PasswordHasher;
 import com.swanstudios.user.auth.PasswordRules;
 import com.swanstudios.user.mail.MailOutbox;
-import com.swanstudios.user.token.RefreshTokens;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -37,20 +36,18 @@ public class RecoveryService {
     private final MailOutbox mail;
     private final AccountService accounts;
     private final UserEvents events;
-    private final RefreshTokens refreshTokens;
     private final PasswordHasher passwords;
     private final PasswordRules rules;
     private final AuditLog audit;
     private final String linkBase;
 
     RecoveryService(EmailTokens tokens, MailOutbox mail, AccountService accounts, UserEvents events,
-            RefreshTokens refreshTokens, PasswordHasher passwords, PasswordRules rules, AuditLog audit,
+            PasswordHasher passwords, PasswordRules rules, AuditLog audit,
             @ConfigProperty(name = "swan.mail.link-base") String linkBase) {
         this.tokens = tokens;
         this.mail = mail;
         this.accounts = accounts;
         this.events = events;
-        this.refreshTokens = refreshTokens;
         this.passwords = passwords;
         this.rules = rules;
         this.audit = audit;
@@ -166,9 +163,7 @@ public class RecoveryService {
                         if (account.emailVerifiedAt == null) {
                             account.emailVerifiedAt = now();
                         }
-                        return refreshTokens.revokeAll(account.id)
-                                .chain(() -> accounts.revokeTokens(account))
-                                .chain(() -> events.publishState(account, UserEvents.TOKENS_REVOKED));
+                        return accounts.endEverySession(account);
                     });
                 })))
                 .invoke(account -> audit.record(Event.PASSWORD_RESET, account.id, account.id, "reset"))

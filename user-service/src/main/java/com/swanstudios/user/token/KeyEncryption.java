@@ -1,6 +1,6 @@
 package com.swanstudios.user.token;
 
-import io.quarkus.runtime.LaunchMode;
+import com.swanstudios.platform.kit.security.ProductionGuard;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +33,7 @@ public class KeyEncryption {
 
     KeyEncryption(@ConfigProperty(name = "swan.auth.key-encryption-key") String base64Key,
             @ConfigProperty(name = "swan.local-stack", defaultValue = "false") boolean localStack) {
-        if (LOCAL_DEFAULT.equals(base64Key) && LaunchMode.current() == LaunchMode.NORMAL && !localStack) {
+        if (LOCAL_DEFAULT.equals(base64Key) && ProductionGuard.refusesLocalDefaults(localStack)) {
             throw new IllegalStateException("Refusing to start: SIGNING_KEY_ENCRYPTION_KEY is the local stack's default;"
                     + " set 32 random bytes in base64 from a Secret (e.g. openssl rand -base64 32)");
         }

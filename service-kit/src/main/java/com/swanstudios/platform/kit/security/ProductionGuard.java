@@ -18,7 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * against the default issuer. It names every such setting at once.
  */
 @ApplicationScoped
-class ProductionGuard {
+public class ProductionGuard {
 
     static final String DEFAULT_ISSUER = "https://swanstudios.local";
 
@@ -40,8 +40,13 @@ class ProductionGuard {
         this.issuer = issuer;
     }
 
+    /** Whether local-stack defaults are refused here: production mode, outside the local stack. */
+    public static boolean refusesLocalDefaults(boolean localStack) {
+        return LaunchMode.current() == LaunchMode.NORMAL && !localStack;
+    }
+
     void check(@Observes StartupEvent started) {
-        if (LaunchMode.current() != LaunchMode.NORMAL || localStack) {
+        if (!refusesLocalDefaults(localStack)) {
             return;
         }
         List<String> problems = problems();
