@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
@@ -38,8 +39,10 @@ public final class LocalStack {
     /** The line the launcher prints once every application is ready (what a script or test waits for). */
     public static final String READY_LINE = "SwanStudios is up";
     /** The local stack's first admin; for this machine only (a deployment sets ADMIN_EMAIL / ADMIN_PASSWORD). */
-    static final String LOCAL_ADMIN_EMAIL = "admin@swanstudios.local";
-    static final String LOCAL_ADMIN_PASSWORD = "local-admin-password";
+    public static final String LOCAL_ADMIN_EMAIL = "admin@swanstudios.local";
+    public static final String LOCAL_ADMIN_PASSWORD = "local-admin-password";
+    /** The local admin's TOTP secret (Base32), so local tools can compute its codes; refused outside the local stack. */
+    public static final String LOCAL_ADMIN_TOTP_SECRET = "SWANLOCALADMINTOTPSECRETONLY2345";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
     private final StackOptions options;
@@ -55,6 +58,13 @@ public final class LocalStack {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        int totp = java.util.Arrays.asList(args).indexOf("totp");
+        if (totp >= 0) {
+            // ./run.sh totp [SECRET]: the current code of the local admin's secret (or of the one given)
+            TotpCode.print(totp + 1 < args.length ? args[totp + 1]
+                    : Optional.ofNullable(System.getenv("ADMIN_TOTP_SECRET")).orElse(LOCAL_ADMIN_TOTP_SECRET));
+            return;
+        }
         StackOptions options;
         try {
             options = StackOptions.parse(args, System.getenv());
@@ -113,6 +123,7 @@ public final class LocalStack {
                 env.put("MAIL_LINK_BASE", "http://localhost:" + options.port(catalog.gateway().port()));
                 env.put("ADMIN_EMAIL", options.external("ADMIN_EMAIL").orElse(LOCAL_ADMIN_EMAIL));
                 env.put("ADMIN_PASSWORD", options.external("ADMIN_PASSWORD").orElse(LOCAL_ADMIN_PASSWORD));
+                env.put("ADMIN_TOTP_SECRET", adminTotpSecret());
             }
             processes.add(ManagedProcess.start(service.name(), jar(service.name()), options.port(service.port()), options.jvm(),
                     env, options.logs()));
@@ -220,11 +231,16 @@ public final class LocalStack {
         }
         out.append(String.format("  Admin login   %s / %s (local only)%n", options.external("ADMIN_EMAIL").orElse(LOCAL_ADMIN_EMAIL),
                 options.external("ADMIN_PASSWORD").isPresent() ? "(ADMIN_PASSWORD)" : LOCAL_ADMIN_PASSWORD));
+        out.append(String.format("  Admin TOTP    secret %s (local only; the current code: ./run.sh totp)%n", adminTotpSecret()));
         out.append(String.format("  Mail          %s   (every mail the platform sends; SMTP on localhost:%d)%n",
                 options.dataDirectory().resolve("mail"), options.port(SMTP_PORT)));
         out.append(String.format("  Logs          %s%n", options.logs()));
         out.append("Press Ctrl-C to stop everything.");
         say(out.toString());
+    }
+
+    private String adminTotpSecret() {
+        return options.external("ADMIN_TOTP_SECRET").orElse(LOCAL_ADMIN_TOTP_SECRET);
     }
 
     /** Runs until Ctrl-C; an application that dies on its own is reported, the rest keep running. */

@@ -14,6 +14,7 @@ record StackOptions(Path home, Path dataDirectory, boolean reset, int portOffset
 
     static final String USAGE = """
             usage: ./run.sh [--reset] [--port-offset N] [--data-dir DIR] [--jvm dev|production]
+                   ./run.sh totp [SECRET]   the current TOTP code of the local admin's secret (or of SECRET)
               --reset          delete the local data (databases, Kafka log, logs) before starting
               --port-offset N  add N to every port (gateway 8080, services 8081-8085, PostgreSQL 15432, Kafka 19092)
               --data-dir DIR   where data and logs live (default: .data in the project)

@@ -163,8 +163,13 @@ class LocalStackIT {
                 + " \"pricePerSessionCents\": 15000, \"displayOrder\": 9" + (System.nanoTime() % 1000) + "}";
         HttpResponse<String> refused = post(gateway + "/api/storefront/packages", userToken, pkg);
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
-        HttpResponse<String> admin = post(gateway + "/api/auth/login", null,
+        // the local admin is enrolled in TOTP with the printed secret: password, then a code computed from it
+        HttpResponse<String> firstStep = post(gateway + "/api/auth/login", null,
                 json("email", LocalStack.LOCAL_ADMIN_EMAIL, "password", LocalStack.LOCAL_ADMIN_PASSWORD));
+        assertThat(firstStep.statusCode()).as(firstStep.body()).isEqualTo(200);
+        assertThat(firstStep.body()).contains("\"mfaRequired\":true").contains("\"accessToken\":null");
+        HttpResponse<String> admin = post(gateway + "/api/auth/login/mfa", null, json("mfaToken", field(firstStep.body(), "mfaToken"),
+                "code", TotpCode.at(LocalStack.LOCAL_ADMIN_TOTP_SECRET, java.time.Instant.now())));
         assertThat(admin.statusCode()).as(admin.body()).isEqualTo(200);
         HttpResponse<String> created = post(gateway + "/api/storefront/packages", field(admin.body(), "accessToken"), pkg);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);

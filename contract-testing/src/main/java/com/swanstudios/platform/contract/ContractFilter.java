@@ -58,7 +58,7 @@ final class ContractFilter implements OrderedFilter {
     private record Validators(OpenApiValidationFilter full, OpenApiValidationFilter responsesOnly) {
 
         static Validators load(String application) {
-            String document = application + DOCUMENT;
+            String document = NullableReferences.read(application + DOCUMENT);
             LevelResolver full = LevelResolver.create()
                     .withLevel("validation.request.security", ValidationReport.Level.IGNORE)
                     .withLevel("validation.request.body.schema.additionalProperties", ValidationReport.Level.IGNORE)
@@ -70,7 +70,7 @@ final class ContractFilter implements OrderedFilter {
         }
 
         private static OpenApiValidationFilter filter(String document, LevelResolver levels) {
-            return new OpenApiValidationFilter(OpenApiInteractionValidator.createForSpecificationUrl(document)
+            return new OpenApiValidationFilter(OpenApiInteractionValidator.createForInlineApiSpecification(document)
                     .withLevelResolver(levels)
                     .build());
         }

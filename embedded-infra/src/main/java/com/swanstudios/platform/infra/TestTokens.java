@@ -60,6 +60,18 @@ public final class TestTokens {
         return signer.sign(keyPair().getPrivate());
     }
 
+    /**
+     * A limited token, as user-service issues to staff without a second factor: {@code scope} set, and the role
+     * in {@code groups} anyway (user-service puts the scope there), to show that the scope alone refuses it.
+     */
+    public static String limited(UUID userId, String role, String scope) {
+        Instant now = Instant.now();
+        return Jwt.issuer(ISSUER).audience(AUDIENCE).subject(userId.toString()).groups(Set.of(role))
+                .claim("jti", UUID.randomUUID().toString()).claim("scope", scope)
+                .issuedAt(now).expiresAt(now.plus(Duration.ofMinutes(15)))
+                .jws().keyId(KEY_ID).header("typ", "at+jwt").sign(keyPair().getPrivate());
+    }
+
     /** The {@code file:} URL of the JWKS holding the public key, for {@code mp.jwt.verify.publickey.location}. */
     public static synchronized String jwksLocation() {
         if (jwks == null) {

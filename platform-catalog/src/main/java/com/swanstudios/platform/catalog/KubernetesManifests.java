@@ -22,9 +22,18 @@ public final class KubernetesManifests {
     }
 
     /**
+     * The platform's API documents ({@code deploy/kubernetes/api-docs}: the gateway image serving only these),
+     * behind the same edge policy as every route.
+     */
+    public static final List<String> API_DOCS_PREFIXES = List.of("/api/docs", "/webjars/swagger-ui");
+    public static final String API_DOCS_BACKEND = "api-docs";
+    public static final int API_DOCS_PORT = 8080;
+
+    /**
      * One HTTPRoute per service, listing every path prefix the gateway sends to it, with the edge's policy as
      * filters ({@link EdgePolicy}): client forwarding headers removed, security headers set, and a rule of its
-     * own, which Gateway API prefers as the longer match, for the prefixes whose answers must not be stored.
+     * own, which Gateway API prefers as the longer match, for the prefixes whose answers must not be stored;
+     * and the API documents' route.
      */
     public static String httpRoutes(PlatformCatalog catalog) {
         StringBuilder out = new StringBuilder(HEADER);
@@ -38,28 +47,34 @@ public final class KubernetesManifests {
                             || prefix.startsWith(r.prefix() + "/"))))
                     .toList();
             List<String> prefixes = routes.stream().map(RouteSpec::prefix).filter(p -> !noStore.contains(p)).toList();
-            out.append("---\n")
-                    .append("apiVersion: gateway.networking.k8s.io/v1\n")
-                    .append("kind: HTTPRoute\n")
-                    .append("metadata:\n")
-                    .append("  name: ").append(service.name()).append('\n')
-                    .append("  labels:\n")
-                    .append("    app.kubernetes.io/part-of: swanstudios\n")
-                    .append("spec:\n")
-                    .append("  parentRefs:\n")
-                    .append("    - name: ").append(GATEWAY_NAME).append('\n')
-                    .append("  rules:\n");
+            routeHeader(out, service.name());
             if (!prefixes.isEmpty()) {
-                rule(out, service, prefixes, false);
+                rule(out, service.name(), service.port(), prefixes, false);
             }
             if (!noStore.isEmpty()) {
-                rule(out, service, noStore, true);
+                rule(out, service.name(), service.port(), noStore, true);
             }
         }
+        routeHeader(out, API_DOCS_BACKEND);
+        rule(out, API_DOCS_BACKEND, API_DOCS_PORT, API_DOCS_PREFIXES, false);
         return out.toString();
     }
 
-    private static void rule(StringBuilder out, ServiceSpec service, List<String> prefixes, boolean noStore) {
+    private static void routeHeader(StringBuilder out, String name) {
+        out.append("---\n")
+                .append("apiVersion: gateway.networking.k8s.io/v1\n")
+                .append("kind: HTTPRoute\n")
+                .append("metadata:\n")
+                .append("  name: ").append(name).append('\n')
+                .append("  labels:\n")
+                .append("    app.kubernetes.io/part-of: swanstudios\n")
+                .append("spec:\n")
+                .append("  parentRefs:\n")
+                .append("    - name: ").append(GATEWAY_NAME).append('\n')
+                .append("  rules:\n");
+    }
+
+    private static void rule(StringBuilder out, String backend, int port, List<String> prefixes, boolean noStore) {
         out.append("    - matches:\n");
         for (String prefix : prefixes) {
             out.append("        - path:\n")
@@ -80,8 +95,8 @@ public final class KubernetesManifests {
             header(out, "Cache-Control", EdgePolicy.NO_STORE);
         }
         out.append("      backendRefs:\n")
-                .append("        - name: ").append(service.name()).append('\n')
-                .append("          port: ").append(service.port()).append('\n');
+                .append("        - name: ").append(backend).append('\n')
+                .append("          port: ").append(port).append('\n');
     }
 
     private static void header(StringBuilder out, String name, String value) {

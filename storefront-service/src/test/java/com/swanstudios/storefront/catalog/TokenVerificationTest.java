@@ -48,6 +48,16 @@ class TokenVerificationTest {
      * issued before the user's tokensValidAfter is refused once the event is applied, a later one is not.
      */
     @Test
+    void aLimitedTokenIsRefusedHereWhateverItsGroups() {
+        String limited = TestTokens.limited(UUID.randomUUID(), "admin", "mfa-enrolment");
+        given().header("Authorization", "Bearer " + limited).when().get(PACKAGES + "?includeInactive=true")
+                .then().statusCode(403).contentType("application/problem+json").body("type", endsWith("limited-token"));
+        // the same request with a full admin token is answered
+        given().header("Authorization", "Bearer " + TestTokens.forUser(UUID.randomUUID(), "admin"))
+                .when().get(PACKAGES + "?includeInactive=true").then().statusCode(200);
+    }
+
+    @Test
     void aTokenVoidedOnTheIdentityTopicIsRefusedHere() throws Exception {
         UUID admin = UUID.randomUUID();
         Instant validAfter = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);

@@ -1,11 +1,15 @@
 package com.swanstudios.user.account;
 
+import com.swanstudios.platform.kit.security.AcceptsLimitedToken;
 import com.swanstudios.platform.kit.security.Caller;
 import com.swanstudios.user.audit.AuditLog;
 import com.swanstudios.user.auth.AuthRequests;
+import com.swanstudios.user.auth.AuthResource;
+import com.swanstudios.user.token.AccessTokens;
 import com.swanstudios.user.auth.AuthService;
 import com.swanstudios.user.auth.RateLimits;
 import com.swanstudios.user.auth.Session;
+import com.swanstudios.user.mfa.MfaService;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.core.Context;
@@ -56,6 +60,7 @@ public class AccountResource {
     @GET
     @Path("/me")
     @Authenticated
+    @AcceptsLimitedToken(MfaService.ENROLMENT_SCOPE)
     @Operation(operationId = "getMyAccount", summary = "Your own account",
             description = "Everything the platform holds about you, including your email and private profile fields.")
     @APIResponseSchema(value = AccountViews.Me.class, responseDescription = "Your account")
@@ -79,7 +84,8 @@ public class AccountResource {
     }
 
     public record Erasure(@NotBlank @Size(max = PasswordRules.MAX_LENGTH) @Schema(description = "Your password, to confirm")
-            String password) {
+            String password,
+            @Size(max = 40) @Schema(description = "Where TOTP is on: a current code, or a recovery code") String code) {
     }
 
     /** Erases the caller's personal data here and, through identity.user.v1, everywhere else. */
@@ -88,16 +94,17 @@ public class AccountResource {
     @Authenticated
     @Operation(operationId = "eraseMyAccount", summary = "Erase your account",
             description = "Erases your personal data here and, through `identity.user.v1`, in every other service; "
-                    + "your sessions end and your access tokens are void at once. Confirm with your password.")
+                    + "your sessions end and your access tokens are void at once. Confirm with your password, and "
+                    + "where TOTP is on with a code too.")
     @APIResponse(responseCode = "204", description = "Erased")
-    @APIResponse(responseCode = "403", description = "The password is wrong")
+    @APIResponse(responseCode = "403", description = "The password (or the code) is wrong")
     @APIResponse(responseCode = "404", description = "The account was already erased")
     @APIResponse(responseCode = "409", description = "You are the last admin")
-    public Uni<Void> erase(@Valid @NotNull Erasure confirmation) {
+    @APIResponse(responseCode = "429", description = "Too many attempts for this account, or too many wrong codes")
+    public Uni<Void> erase(@Valid @NotNull Erasure confirmation, @Context HttpServerRequest http) {
         return caller.requireUserId()
                 .invoke(limits::reauthenticate)
-                .call(id -> auth.reauthenticate(id, confirmation.password()))
-                .call(accounts::erase)
+                .call(id -> auth.erase(id, confirmation.password(), confirmation.code(), AuthResource.address(http)))
                 .invoke(id -> audit.record(AuditLog.Event.ERASURE, id, id, "erased"))
                 .replaceWithVoid();
     }
@@ -114,7 +121,9 @@ public class AccountResource {
     public Uni<Session> changePassword(@Valid @NotNull AuthRequests.PasswordChange change, @Context HttpServerRequest http) {
         return caller.requireUserId().chain(id -> {
             limits.reauthenticate(id);
-            return auth.changePassword(id, change.currentPassword(), change.newPassword(), http.getHeader("User-Agent"));
+            return caller.claim(AccessTokens.SESSION_CLAIM).chain(session -> auth.changePassword(id,
+                    session.map(UUID::fromString).orElse(null), change.currentPassword(), change.newPassword(),
+                    http.getHeader("User-Agent")));
         });
     }
 

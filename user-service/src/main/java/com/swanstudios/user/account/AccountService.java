@@ -4,6 +4,7 @@ import com.swanstudios.platform.kit.ids.Ids;
 import com.swanstudios.platform.kit.problem.DomainException;
 import com.swanstudios.platform.kit.problem.Problem.FieldError;
 import com.swanstudios.platform.kit.security.TokenRevocations;
+import com.swanstudios.user.mfa.MfaService;
 import com.swanstudios.user.token.RefreshTokens;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Parameters;
@@ -203,6 +204,7 @@ public class AccountService {
      */
     public Uni<Void> endEverySession(UserAccount account) {
         return refreshTokens.revokeAll(account.id)
+                .chain(() -> MfaService.endChallenges(account.id))
                 .chain(() -> revokeTokens(account))
                 .chain(() -> events.publishState(account, UserEvents.TOKENS_REVOKED))
                 .replaceWithVoid();
@@ -238,7 +240,7 @@ public class AccountService {
     }
 
     /**
-     * Erases personal data (email, names, profile, credentials, refresh tokens) in one transaction with the
+     * Erases personal data (email, names, profile, credentials, second factor, refresh tokens) in one transaction with the
      * deleted state and the tombstone. The id stays, anonymous, so counts and orders elsewhere hold.
      */
     @WithTransaction
@@ -246,6 +248,7 @@ public class AccountService {
         return active(id)
                 .call(AccountService::requireAnotherAdminIfAdmin)
                 .call(account -> refreshTokens.deleteAllFor(account.id))
+                .call(account -> MfaService.forget(account.id))
                 .invoke(account -> {
                     account.email = null;
                     account.username = null;

@@ -21,6 +21,11 @@ public final class Roles {
         return BY_PRIVILEGE.indexOf(to) < BY_PRIVILEGE.indexOf(from);
     }
 
+    /** Staff sign in with a second factor (TOTP); their role takes effect once they have one. */
+    public static boolean isStaff(String role) {
+        return TRAINER.equals(role) || ADMIN.equals(role);
+    }
+
     private Roles() {
     }
 }

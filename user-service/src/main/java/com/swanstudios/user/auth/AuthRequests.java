@@ -16,6 +16,9 @@ public final class AuthRequests {
             @NotBlank @Size(max = PasswordRules.MAX_UTF16) String newPassword) {
     }
 
+    public record SecondFactor(@NotBlank @Size(max = 100) String mfaToken, @NotBlank @Size(max = 40) String code) {
+    }
+
     public record SignInLink(@NotBlank @Size(max = 100) String token) {
     }
 

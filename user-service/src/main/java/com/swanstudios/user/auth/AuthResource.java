@@ -1,6 +1,8 @@
 package com.swanstudios.user.auth;
 
+import com.swanstudios.platform.kit.security.AcceptsLimitedToken;
 import com.swanstudios.user.account.RegistrationRequest;
+import com.swanstudios.user.mfa.MfaService;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
@@ -21,6 +23,8 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 /** Sign-up and sessions. Register and login are rate-limited per client address and per account. */
 @Path("/api/auth")
 @PermitAll
+// public operations that never read the bearer token: a client sending its limited one anyway can still refresh
+@AcceptsLimitedToken(MfaService.ENROLMENT_SCOPE)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Authentication", description = "Sign-up and sessions: access tokens (15 minutes) and refresh tokens")
@@ -50,14 +54,30 @@ public class AuthResource {
     @POST
     @Path("/login")
     @Operation(operationId = "login", summary = "Sign in with email and password",
-            description = "Answers with a session: an access token for `Authorization: Bearer` and a refresh token.")
-    @APIResponseSchema(value = Session.class, responseDescription = "Signed in")
+            description = "Answers with a session: an access token for `Authorization: Bearer` and a refresh token. "
+                    + "Where TOTP is on, the answer is `mfaRequired: true` and an `mfaToken` instead: finish with "
+                    + "`POST /api/auth/login/mfa`. A trainer or admin without TOTP gets `mfaEnrolmentRequired: true` and "
+                    + "an access token that can only enrol it.")
+    @APIResponseSchema(value = Session.class, responseDescription = "Signed in, or a code is owed (mfaRequired)")
     @APIResponse(responseCode = "401", description = "The email or the password is wrong; or (`sign-in-link-sent`) the "
             + "password was right but the account had so many failed sign-ins that a link was mailed to finish with")
     @APIResponse(responseCode = "403", description = "The password is right but the account is suspended")
     @APIResponse(responseCode = "429", description = "Too many failed attempts from this network (for this account, or in all)")
     public Uni<Session> login(@Valid @NotNull AuthRequests.Login request, @Context HttpServerRequest http) {
         return auth.login(request.email(), request.password(), address(http), http.getHeader("User-Agent"));
+    }
+
+    @POST
+    @Path("/login/mfa")
+    @Operation(operationId = "loginWithCode", summary = "Finish signing in with a second factor",
+            description = "The `mfaToken` from the password step (5 minutes, 5 tries) and a code from the authenticator, "
+                    + "or one of the recovery codes (each works once).")
+    @APIResponseSchema(value = Session.class, responseDescription = "Signed in")
+    @APIResponse(responseCode = "401", description = "The code is wrong or used (`invalid-code`), or the mfaToken is "
+            + "unknown, expired, used or out of tries (`invalid-mfa-token`: sign in again)")
+    @APIResponse(responseCode = "429", description = "Too many wrong codes from this network, or for this account")
+    public Uni<Session> loginWithCode(@Valid @NotNull AuthRequests.SecondFactor request, @Context HttpServerRequest http) {
+        return auth.loginWithCode(request.mfaToken(), request.code(), address(http), http.getHeader("User-Agent"));
     }
 
     @POST

@@ -1,12 +1,10 @@
 package com.swanstudios.user.recovery;
 
-import com.swanstudios.user.token.RefreshTokens;
+import com.swanstudios.user.token.OpaqueTokens;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.UUID;
 
 /**
@@ -20,7 +18,6 @@ public class EmailTokens {
     public static final String VERIFY_EMAIL = "verify-email";
     public static final String PASSWORD_RESET = "password-reset";
     public static final String SIGN_IN = "sign-in";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Who a used-up token belonged to, and the address it was mailed to. */
     public record Redeemed(UUID userId, String email) {
@@ -28,16 +25,14 @@ public class EmailTokens {
 
     /** A new token for the user's address, in the caller's transaction; earlier unused ones of that purpose stop working. */
     public Uni<String> issue(UUID userId, String email, String purpose, Duration lifetime) {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = OpaqueTokens.newToken();
         return Panache.getSession().chain(session -> session.createNativeQuery(
                                 "update email_token set used_at = now() where user_id = ?1 and purpose = ?2 and used_at is null")
                         .setParameter(1, userId).setParameter(2, purpose).executeUpdate()
                         .chain(() -> session.createNativeQuery("""
                                         insert into email_token (token_hash, user_id, purpose, email, expires_at)
                                         values (?1, ?2, ?3, ?4, now() + make_interval(secs => ?5))""")
-                                .setParameter(1, RefreshTokens.hash(token)).setParameter(2, userId).setParameter(3, purpose)
+                                .setParameter(1, OpaqueTokens.hash(token)).setParameter(2, userId).setParameter(3, purpose)
                                 .setParameter(4, email).setParameter(5, (double) lifetime.toSeconds())
                                 .executeUpdate()))
                 .replaceWith(token);
@@ -49,7 +44,7 @@ public class EmailTokens {
                         update email_token set used_at = now()
                          where token_hash = ?1 and purpose = ?2 and used_at is null and expires_at > now()
                         returning user_id, email""", Object[].class)
-                .setParameter(1, RefreshTokens.hash(token)).setParameter(2, purpose)
+                .setParameter(1, OpaqueTokens.hash(token)).setParameter(2, purpose)
                 .getResultList()
                 .map(rows -> rows.isEmpty() ? null : new Redeemed((UUID) rows.get(0)[0], (String) rows.get(0)[1])));
     }

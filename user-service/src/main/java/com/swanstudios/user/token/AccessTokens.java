@@ -43,19 +43,33 @@ public class AccessTokens {
 
     /** @param sessionId the refresh-token family the token is issued in ({@code sid}), so a session can be told apart */
     public String issue(UserAccount account, UUID sessionId) {
+        return sign(account, sessionId, Set.of(account.role), null);
+    }
+
+    /**
+     * A token good for one step only ({@link AccessTokenClaims#SCOPE}): it holds no role, and every service refuses
+     * it except on the operations that accept the scope.
+     */
+    public String issueLimited(UserAccount account, UUID sessionId, String scope) {
+        return sign(account, sessionId, Set.of(scope), scope);
+    }
+
+    private String sign(UserAccount account, UUID sessionId, Set<String> groups, String scope) {
         SigningKeys.ActiveKey key = keys.active();
         Instant now = issuedAt(account);
-        return Jwt.issuer(issuer)
+        var claims = Jwt.issuer(issuer)
                 .audience(audience)
                 .subject(account.id.toString())
                 .upn(account.id.toString())
-                .groups(Set.of(account.role))
+                .groups(groups)
                 .claim("jti", UUID.randomUUID().toString())
                 .claim(SESSION_CLAIM, sessionId.toString())
                 .issuedAt(now)
-                .expiresAt(now.plus(ttl))
-                .jws().keyId(key.kid()).header("typ", AccessTokenClaims.TYPE)
-                .sign(key.privateKey());
+                .expiresAt(now.plus(ttl));
+        if (scope != null) {
+            claims.claim(AccessTokenClaims.SCOPE, scope);
+        }
+        return claims.jws().keyId(key.kid()).header("typ", AccessTokenClaims.TYPE).sign(key.privateKey());
     }
 
     /**

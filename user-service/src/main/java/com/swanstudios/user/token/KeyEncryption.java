@@ -13,10 +13,10 @@ import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Signing keys are stored encrypted (AES-256-GCM, the JDK's) under a key-encryption key from configuration
- * ({@code SIGNING_KEY_ENCRYPTION_KEY}, 32 bytes in base64, from a Secret), so a database dump or backup alone
- * cannot mint tokens. Each ciphertext is bound to its key id (GCM's associated data): swapping rows between
- * ids fails to decrypt. Stored as {@value #PREFIX} + base64(12-byte nonce, ciphertext and tag). The local
+ * Signing keys and TOTP secrets are stored encrypted (AES-256-GCM, the JDK's) under a key-encryption key from
+ * configuration ({@code SIGNING_KEY_ENCRYPTION_KEY}, 32 bytes in base64, from a Secret), so a database dump or
+ * backup alone cannot mint tokens or codes. Each ciphertext is bound to what it belongs to (the key id, or the
+ * account of a TOTP secret) as GCM's associated data: swapping rows between owners fails to decrypt. Stored as {@value #PREFIX} + base64(12-byte nonce, ciphertext and tag). The local
  * stack's documented default is refused in production mode outside the local stack.
  */
 @ApplicationScoped
@@ -49,13 +49,13 @@ public class KeyEncryption {
         this.key = new SecretKeySpec(bytes, "AES");
     }
 
-    public String encrypt(String kid, byte[] plaintext) {
+    public String encrypt(String owner, byte[] plaintext) {
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(kid.getBytes(StandardCharsets.UTF_8));
+            cipher.updateAAD(owner.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(plaintext);
             return PREFIX + Base64.getEncoder().encodeToString(ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array());
         } catch (GeneralSecurityException e) {
@@ -68,7 +68,7 @@ public class KeyEncryption {
         return stored.startsWith(PREFIX);
     }
 
-    public byte[] decrypt(String kid, String stored) {
+    public byte[] decrypt(String owner, String stored) {
         if (!encrypted(stored)) {
             return Base64.getDecoder().decode(stored);
         }
@@ -76,10 +76,10 @@ public class KeyEncryption {
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 0, NONCE_BYTES));
-            cipher.updateAAD(kid.getBytes(StandardCharsets.UTF_8));
+            cipher.updateAAD(owner.getBytes(StandardCharsets.UTF_8));
             return cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Signing key " + kid + " cannot be decrypted: is SIGNING_KEY_ENCRYPTION_KEY the one it was stored with?", e);
+            throw new IllegalStateException("The secret of " + owner + " cannot be decrypted: is SIGNING_KEY_ENCRYPTION_KEY the one it was stored with?", e);
         }
     }
 }

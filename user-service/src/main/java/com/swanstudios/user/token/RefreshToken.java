@@ -34,4 +34,7 @@ public class RefreshToken extends PanacheEntityBase {
     public OffsetDateTime sessionStartedAt;
     @Column(name = "user_agent")
     public String userAgent;
+    /** When the session passed the second factor; null when it was opened without one. */
+    @Column(name = "second_factor_at")
+    public OffsetDateTime secondFactorAt;
 }

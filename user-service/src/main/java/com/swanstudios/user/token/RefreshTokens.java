@@ -4,15 +4,9 @@ import com.swanstudios.platform.kit.ids.Ids;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -31,11 +25,10 @@ import org.jboss.logging.Logger;
 public class RefreshTokens {
 
     private static final Logger LOG = Logger.getLogger(RefreshTokens.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final int USER_AGENT_MAX = 200;
 
-    /** A token as handed to the client, with the session (family) it belongs to. */
-    public record Issued(String token, UUID sessionId) {
+    /** A token as handed to the client, with the session (family) it belongs to and whether it passed a second factor. */
+    public record Issued(String token, UUID sessionId, boolean secondFactor) {
     }
 
     /**
@@ -62,10 +55,22 @@ public class RefreshTokens {
         this.maxLifetime = maxLifetime;
     }
 
-    /** The first token of a new session (a sign-in). */
-    public Uni<Issued> start(UUID userId, String userAgent) {
+    /** The first token of a new session (a sign-in); {@code secondFactor} when it was completed with a code. */
+    public Uni<Issued> start(UUID userId, String userAgent, boolean secondFactor) {
         OffsetDateTime now = now();
-        return persist(userId, Ids.newId(), now, userAgent == null ? null : truncate(userAgent));
+        return persist(userId, Ids.newId(), now, userAgent == null ? null : truncate(userAgent), secondFactor ? now : null);
+    }
+
+    /** The session just proved a second factor (it confirmed an enrolment): its tokens carry that from now on. */
+    public Uni<Void> markSecondFactor(UUID userId, UUID sessionId) {
+        return RefreshToken.update("secondFactorAt = ?1 where familyId = ?2 and userId = ?3 and secondFactorAt is null",
+                now(), sessionId, userId).replaceWithVoid();
+    }
+
+    /** Whether the user's session passed a second factor. */
+    public Uni<Boolean> passedSecondFactor(UUID userId, UUID sessionId) {
+        return RefreshToken.count("familyId = ?1 and userId = ?2 and secondFactorAt is not null", sessionId, userId)
+                .map(count -> count > 0);
     }
 
     /** Uses up the token and issues its successor; reuse revokes the family. Locks the row against a racing use. */
@@ -84,7 +89,7 @@ public class RefreshTokens {
             row.usedAt = now();
             // flushed before the successor is inserted: at most one live token per family (a unique index)
             return row.flush()
-                    .chain(() -> persist(row.userId, row.familyId, row.sessionStartedAt, row.userAgent))
+                    .chain(() -> persist(row.userId, row.familyId, row.sessionStartedAt, row.userAgent, row.secondFactorAt))
                     .map(next -> new Rotation(row.userId, next, false));
         });
     }
@@ -125,23 +130,25 @@ public class RefreshTokens {
     }
 
     private Uni<RefreshToken> locked(String token) {
-        return RefreshToken.<RefreshToken>find("tokenHash", hash(token)).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+        return RefreshToken.<RefreshToken>find("tokenHash", OpaqueTokens.hash(token)).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
-    private Uni<Issued> persist(UUID userId, UUID familyId, OffsetDateTime sessionStartedAt, String userAgent) {
-        String token = newToken();
+    private Uni<Issued> persist(UUID userId, UUID familyId, OffsetDateTime sessionStartedAt, String userAgent,
+            OffsetDateTime secondFactorAt) {
+        String token = OpaqueTokens.newToken();
         RefreshToken row = new RefreshToken();
         row.id = Ids.newId();
         row.familyId = familyId;
         row.userId = userId;
-        row.tokenHash = hash(token);
+        row.tokenHash = OpaqueTokens.hash(token);
         row.createdAt = now();
         row.sessionStartedAt = sessionStartedAt;
         OffsetDateTime idleEnd = row.createdAt.plus(idleTimeout);
         OffsetDateTime absoluteEnd = sessionStartedAt.plus(maxLifetime);
         row.expiresAt = idleEnd.isBefore(absoluteEnd) ? idleEnd : absoluteEnd;
         row.userAgent = userAgent;
-        return row.persist().replaceWith(new Issued(token, familyId));
+        row.secondFactorAt = secondFactorAt;
+        return row.persist().replaceWith(new Issued(token, familyId, secondFactorAt != null));
     }
 
     private Uni<Void> revokeFamily(UUID familyId) {
@@ -151,20 +158,6 @@ public class RefreshTokens {
     private static String truncate(String userAgent) {
         String clean = userAgent.replaceAll("\\p{Cntrl}", " ").replace('\u0000', ' ');
         return clean.length() <= USER_AGENT_MAX ? clean : clean.substring(0, USER_AGENT_MAX);
-    }
-
-    private static String newToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    public static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static OffsetDateTime now() {

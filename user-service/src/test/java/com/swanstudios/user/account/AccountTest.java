@@ -136,15 +136,19 @@ class AccountTest {
         Response user = register(unique("ona"));
         String id = user.path("user.id");
         bearer(adminToken()).body("{\"role\": \"trainer\"}").when().put("/api/admin/users/" + id + "/role").then().statusCode(200);
-        // still signed in: the token held keeps working, and the next refresh carries the new role
+        // still signed in: the token held keeps working; the next refresh is staff's, so it can only enrol TOTP
         bearer(user.path("accessToken")).when().get("/api/users/me").then().statusCode(200);
-        String refreshed = json().body("{\"refreshToken\": \"" + user.path("refreshToken") + "\"}").when().post("/api/auth/refresh")
-                .then().statusCode(200).body("user.role", equalTo("trainer")).extract().path("accessToken");
-        assertThat(groups(refreshed)).contains("trainer");
+        Response limited = json().body("{\"refreshToken\": \"" + user.path("refreshToken") + "\"}").when().post("/api/auth/refresh")
+                .then().statusCode(200).body("user.role", equalTo("trainer")).body("mfaEnrolmentRequired", equalTo(true))
+                .extract().response();
+        assertThat(groups(limited.path("accessToken"))).doesNotContain("trainer").contains("mfa-enrolment");
+        // once enrolled, the refresh carries the new role
+        com.swanstudios.user.Users.Staff trainer = com.swanstudios.user.Users.enrol(limited);
+        assertThat(groups(trainer.accessToken())).contains("trainer");
 
         bearer(adminToken()).body("{\"role\": \"admin\"}").when().put("/api/admin/users/" + id + "/role").then().statusCode(200);
-        String deputy = json().body("{\"email\": \"" + user.path("user.email") + "\", \"password\": \"" + com.swanstudios.user.Users.PASSWORD + "\"}")
-                .when().post("/api/auth/login").then().statusCode(200).extract().path("accessToken");
+        String deputy = com.swanstudios.user.Users.signInWithCode(user.path("user.email"), com.swanstudios.user.Users.PASSWORD,
+                trainer.totpSecret()).path("accessToken");
         List<String> otherAdmins = List.of(query("select string_agg(id::text, ',') from user_account"
                 + " where role = 'admin' and status = 'active' and id <> '" + id + "'").split(","));
         try {
@@ -153,7 +157,8 @@ class AccountTest {
             // now the deputy is the only admin
             bearer(deputy).body("{\"role\": \"user\"}").when().put("/api/admin/users/" + id + "/role")
                     .then().statusCode(409).body("type", org.hamcrest.Matchers.endsWith("last-admin"));
-            bearer(deputy).body(erasure()).when().delete("/api/users/me").then().statusCode(409);
+            bearer(deputy).body(erasure(trainer.recoveryCodes().get(0))).when().delete("/api/users/me")
+                    .then().statusCode(409);
         } finally {
             otherAdmins.forEach(admin -> bearer(deputy).body("{\"role\": \"admin\"}").when().put("/api/admin/users/" + admin + "/role")
                     .then().statusCode(200));
@@ -165,6 +170,10 @@ class AccountTest {
 
     private static String erasure() {
         return "{\"password\": \"" + com.swanstudios.user.Users.PASSWORD + "\"}";
+    }
+
+    private static String erasure(String code) {
+        return "{\"password\": \"" + com.swanstudios.user.Users.PASSWORD + "\", \"code\": \"" + code + "\"}";
     }
 
     private static String groups(String accessToken) {

@@ -32,7 +32,7 @@ class RevocationTest {
         Response user = register(unique("dem"));
         String id = user.path("user.id");
         bearer(adminToken()).body("{\"role\": \"admin\"}").when().put("/api/admin/users/" + id + "/role").then().statusCode(200);
-        String adminSession = login(user.path("user.email"), PASSWORD).path("accessToken");
+        String adminSession = com.swanstudios.user.Users.enrolAtFirstSignIn(user.path("user.email")).accessToken();
         bearer(adminSession).when().get("/api/admin/users?limit=1").then().statusCode(200);
 
         bearer(adminToken()).body("{\"role\": \"user\"}").when().put("/api/admin/users/" + id + "/role").then().statusCode(200);

@@ -10,6 +10,13 @@ public final class AccessTokenClaims {
     /** The {@code typ} header of an access token. */
     public static final String TYPE = "at+jwt";
 
+    /**
+     * Present only on a limited token: one issued for a single step (finishing a second factor's enrolment),
+     * which every service refuses except on the operations that accept its value ({@link AcceptsLimitedToken}).
+     * Such a token holds no platform role in {@code groups}, so no role check passes with it either.
+     */
+    public static final String SCOPE = "scope";
+
     private AccessTokenClaims() {
     }
 }
