@@ -21,9 +21,9 @@ import java.util.stream.Stream;
  * settings that take sign-up costs (password hashing, rate limits) out of the way. Always the embedded PostgreSQL
  * and Kafka, whatever the caller's environment names.
  */
-final class BenchStack implements AutoCloseable {
+public final class BenchStack implements AutoCloseable {
 
-    static final JvmProfile JVM = JvmProfile.PRODUCTION;
+    public static final JvmProfile JVM = JvmProfile.PRODUCTION;
     /** What the services get on top of the launcher's own settings. */
     static final Map<String, String> OVERRIDES = Map.of(
             "ARGON2_MEMORY_KIB", "1024",
@@ -40,6 +40,7 @@ final class BenchStack implements AutoCloseable {
     final int offset;
     final Path data;
     private final Process launcher;
+    private final List<String> output = new java.util.concurrent.CopyOnWriteArrayList<>();
     private boolean closed;
 
     private BenchStack(int offset, Path data, Process launcher) {
@@ -48,7 +49,7 @@ final class BenchStack implements AutoCloseable {
         this.launcher = launcher;
     }
 
-    static BenchStack start(Path home, int offset) throws IOException, InterruptedException {
+    public static BenchStack start(Path home, int offset) throws IOException, InterruptedException {
         Path jar = home.resolve("local-stack/target/local-stack.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: run mvn -B -o -DskipTests install first");
@@ -65,11 +66,11 @@ final class BenchStack implements AutoCloseable {
         return stack;
     }
 
-    ProcessHandle launcher() {
+    public ProcessHandle launcher() {
         return launcher.toHandle();
     }
 
-    int port(int base) {
+    public int port(int base) {
         return base + offset;
     }
 
@@ -80,6 +81,7 @@ final class BenchStack implements AutoCloseable {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(launcher.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = out.readLine()) != null; ) {
                     System.out.println("  | " + line);
+                    output.add(line);
                     if (line.startsWith(LocalStack.READY_LINE)) {
                         ready.complete(true);
                     }
@@ -100,6 +102,11 @@ final class BenchStack implements AutoCloseable {
         if (!up) {
             throw new IllegalStateException("the platform did not start (logs in " + data.resolve("logs") + ")");
         }
+    }
+
+    /** What the launcher printed so far (its "ready" lines say how long each application took to start). */
+    public List<String> output() {
+        return List.copyOf(output);
     }
 
     /** SIGTERM to the launcher (it stops what it started, as on Ctrl-C); force only what outlives the grace. */
@@ -123,7 +130,7 @@ final class BenchStack implements AutoCloseable {
     }
 
     /** Removes the data directory (databases, Kafka log, service logs). */
-    void deleteData() {
+    public void deleteData() {
         try (Stream<Path> paths = Files.walk(data)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {

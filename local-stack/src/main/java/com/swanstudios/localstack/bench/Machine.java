@@ -10,12 +10,12 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** What the figures were measured on: CPUs, Java, load; and how busy the CPUs were over a stretch (Linux). */
-final class Machine {
+public final class Machine {
 
     private Machine() {
     }
 
-    static String describe() {
+    public static String describe() {
         String cpu = read("/proc/cpuinfo").lines().filter(l -> l.startsWith("model name")).findFirst()
                 .map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("unknown CPU");
         return String.format("%d CPUs (%s), Java %s (%s), %s %s", Runtime.getRuntime().availableProcessors(), cpu,
@@ -99,6 +99,15 @@ final class Machine {
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return f.length > 12 ? Long.parseLong(f[11]) + Long.parseLong(f[12]) : 0; // utime, stime
         }
+    }
+
+    /** Resident memory (KiB) of each application the launcher started, by name (Linux {@code /proc/<pid>/status}). */
+    public static Map<String, Long> residentKib(ProcessHandle launcher) {
+        Map<String, Long> rss = new TreeMap<>();
+        launcher.descendants().filter(p -> !ProcessCpu.name(p).equals("postgres") && !ProcessCpu.name(p).equals("other"))
+                .forEach(p -> read("/proc/" + p.pid() + "/status").lines().filter(l -> l.startsWith("VmRSS:")).findFirst()
+                        .ifPresent(l -> rss.put(ProcessCpu.name(p), Long.parseLong(l.replaceAll("[^0-9]", "")))));
+        return rss;
     }
 
     private static String read(String file) {

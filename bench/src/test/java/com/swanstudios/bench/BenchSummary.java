@@ -1,0 +1,147 @@
+package com.swanstudios.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Writes {@code target/bench-summary.md} from the latest Gatling run ({@link #readStats}) and the footprint the
+ * simulation kept: each scenario's throughput and latency, the gateway/direct ratios, time to ready and memory,
+ * each beside the issue's target, and prints its path. Throughput is the requests answered over the measured
+ * seconds (Gatling's own mean is over the whole run, all scenarios).
+ */
+public final class BenchSummary {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES).build();
+
+    private BenchSummary() {
+    }
+
+    record Figures(long requests, long errors, long p50, long p99, double perSecond) {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path target = Path.of(args.length > 0 ? args[0] : "target");
+        Path run = latestRun(target.resolve("gatling"))
+                .orElseThrow(() -> new IllegalStateException("no Gatling run under " + target.resolve("gatling")));
+        Map<String, Figures> figures = figures(readStats(run.resolve("js/stats.js")));
+        Footprint footprint = Footprint.read(target);
+        Path summary = target.resolve("bench-summary.md");
+        Files.writeString(summary, markdown(figures, footprint, run));
+        System.out.println("\nBenchmark summary: " + summary.toAbsolutePath() + "\n");
+        System.out.println(Files.readString(summary));
+    }
+
+    static String markdown(Map<String, Figures> figures, Footprint footprint, Path run) {
+        StringBuilder out = new StringBuilder();
+        out.append("# SwanStudios benchmark\n\n")
+                .append("Run ").append(OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)).append(" on ")
+                .append(footprint.machine()).append(".  \nPlatform JVM settings (production): `").append(footprint.jvm())
+                .append("`. Load: Gatling on the same machine, ").append(PlatformSimulation.CONNECTIONS)
+                .append(" keep-alive connections, each scenario measured for ").append(PlatformSimulation.MEASURE.toSeconds())
+                .append(" s after a ").append(PlatformSimulation.WARM_UP.toSeconds()).append(" s warm-up. The list of 100 is ")
+                .append(String.format("%,d", footprint.listBytes())).append(" bytes of JSON.\n\n");
+        out.append("## Catalog\n\n| scenario | req/s | p50 ms | p99 ms | errors | target |\n|---|---:|---:|---:|---:|---|\n");
+        Map<String, String> targets = Map.of("list gateway", "≥ 7,600 req/s", "package gateway", "≥ 14,000 req/s");
+        Map<String, Double> thresholds = Map.of("list gateway", 7600.0, "package gateway", 14000.0);
+        for (String name : PlatformSimulation.MEASURED) {
+            Figures f = figures.get(name);
+            if (f == null) {
+                out.append("| ").append(name).append(" | not run | | | | |\n");
+                continue;
+            }
+            String goal = targets.containsKey(name) ? targets.get(name) + verdict(f.perSecond() >= thresholds.get(name)) : "";
+            out.append(String.format("| %s | %,.0f | %d | %d | %d | %s |%n", name, f.perSecond(), f.p50(), f.p99(), f.errors(), goal));
+        }
+        out.append("\n| ratio | value | target |\n|---|---:|---|\n");
+        ratio(out, figures, "list gateway / direct", "list gateway", "list direct");
+        ratio(out, figures, "package gateway / direct", "package gateway", "package direct");
+        out.append("\n## Footprint\n\n| application | ready s | RSS idle MiB | RSS after load MiB |\n|---|---:|---:|---:|\n");
+        for (String app : footprint.readySeconds().keySet()) {
+            out.append(String.format("| %s | %.1f | %s | %s |%n", app, footprint.readySeconds().get(app),
+                    mib(footprint.idleRssKib().get(app)), mib(footprint.loadedRssKib().get(app))));
+        }
+        out.append(String.format("%nThe whole stack up in %.1f s (target ≤ 10 s on 2 cores)%s. Targets per service: ready ≤ 2 s "
+                        + "(≤ 1 s with the AOT cache), RSS ≤ 200 MB idle and ≤ 400 MB after the load. Times are from process start "
+                        + "to health UP with every application starting at once on the same cores.%n",
+                footprint.stackSeconds(), verdict(footprint.stackSeconds() <= 10)));
+        out.append("\nGatling's report: ").append(run.resolve("index.html").toAbsolutePath()).append('\n');
+        return out.toString();
+    }
+
+    private static void ratio(StringBuilder out, Map<String, Figures> figures, String label, String through, String direct) {
+        Figures a = figures.get(through);
+        Figures b = figures.get(direct);
+        if (a == null || b == null || b.perSecond() == 0) {
+            return;
+        }
+        double value = a.perSecond() / b.perSecond();
+        out.append(String.format("| %s | %.2f | ≥ 0.85%s |%n", label, value, verdict(value >= 0.85)));
+    }
+
+    private static String verdict(boolean met) {
+        return met ? " (met)" : " (missed)";
+    }
+
+    private static String mib(Long kib) {
+        return kib == null ? "" : String.format("%.0f", kib / 1024.0);
+    }
+
+    /**
+     * Gatling 3.13 keeps its figures in the report's {@code js/stats.js}: {@code var stats = {...}} (keys partly
+     * unquoted, numbers as strings), then the page's functions. The object is cut out by its braces.
+     */
+    static JsonNode readStats(Path statsJs) throws IOException {
+        String text = Files.readString(statsJs);
+        int start = text.indexOf('{', text.indexOf("var stats"));
+        int depth = 0;
+        for (int i = start; i < text.length(); i++) {
+            char c = text.charAt(i);
+            depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+            if (depth == 0) {
+                return JSON.readTree(text.substring(start, i + 1));
+            }
+        }
+        throw new IOException("no stats object in " + statsJs);
+    }
+
+    private static long number(JsonNode node) {
+        String text = node.asText("");
+        return text.matches("\\d+") ? Long.parseLong(text) : 0;
+    }
+
+    /** Per request name: counts and percentiles (Gatling's percentiles1 is p50, percentiles4 p99). */
+    static Map<String, Figures> figures(JsonNode stats) {
+        Map<String, Figures> byName = new HashMap<>();
+        stats.path("contents").forEach(node -> {
+            JsonNode s = node.path("stats");
+            long total = number(s.path("numberOfRequests").path("total"));
+            byName.put(node.path("name").asText(), new Figures(total, number(s.path("numberOfRequests").path("ko")),
+                    number(s.path("percentiles1").path("total")), number(s.path("percentiles4").path("total")),
+                    total / (double) PlatformSimulation.MEASURE.toSeconds()));
+        });
+        return byName;
+    }
+
+    private static Optional<Path> latestRun(Path results) throws IOException {
+        if (!Files.isDirectory(results)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> runs = Files.list(results)) {
+            return runs.filter(p -> Files.isRegularFile(p.resolve("js/stats.js")))
+                    .max(Comparator.comparing(p -> p.toFile().lastModified()));
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package com.swanstudios.bench;
+
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import com.swanstudios.localstack.bench.Machine;
+import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The benchmark's scenarios, one after another on one platform: the catalog list of 100 and a single
+ * package, each straight to storefront-service and through the gateway, each measured for
+ * {@code bench.seconds} (20) with {@code bench.connections} (32) keep-alive connections after a warm-up of
+ * {@code bench.warmup} (10) seconds that is reported apart; then the footprint after the load. Gatling runs on
+ * the same cores as the platform, as wrk did in the issue's measurements. Nothing here asserts a figure:
+ * {@link BenchSummary} prints them beside the targets.
+ */
+public class PlatformSimulation extends Simulation {
+
+    static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.warmup", 10));
+    static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.seconds", 20));
+    static final int CONNECTIONS = Integer.getInteger("bench.connections", 32);
+    /** The scenario names BenchSummary reads, measured (the warm-ups are prefixed "warm-up "). */
+    static final List<String> MEASURED = List.of("list direct", "list gateway", "package direct", "package gateway");
+
+    private final BenchPlatform platform = BenchPlatform.start();
+
+    {
+        // the catalog sends Cache-Control and an ETag: a caching client would stop asking
+        HttpProtocolBuilder protocol = http.acceptHeader("application/json").disableCaching();
+        String list = "/api/storefront/packages?limit=100";
+        String single = "/api/storefront/packages/" + platform.packageId;
+        List<PopulationBuilder> steps = new ArrayList<>();
+        steps.addAll(load("list direct", platform.storefront() + list));
+        steps.addAll(load("list gateway", platform.gateway() + list));
+        steps.addAll(load("package direct", platform.storefront() + single));
+        steps.addAll(load("package gateway", platform.gateway() + single));
+        PopulationBuilder chain = steps.get(steps.size() - 1);
+        for (int i = steps.size() - 2; i >= 0; i--) {
+            chain = steps.get(i).andThen(chain);
+        }
+        setUp(chain).protocols(protocol);
+    }
+
+    /** A warm-up, then the measured run, of CONNECTIONS users each asking again as soon as answered. */
+    private static List<PopulationBuilder> load(String name, String url) {
+        return List.of(loop("warm-up " + name, url, WARM_UP), loop(name, url, MEASURE));
+    }
+
+    private static PopulationBuilder loop(String name, String url, Duration duration) {
+        return scenario(name).during(duration).on(exec(http(name).get(url).check(status().is(200))))
+                .injectOpen(atOnceUsers(CONNECTIONS));
+    }
+
+    @Override
+    public void after() {
+        try {
+            Footprint.write(platform, Machine.residentKib(platform.stack.launcher()));
+        } finally {
+            platform.close();
+        }
+    }
+}
