@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 /**
  * The packaged platform for the benchmark: started with the production JVM settings on ports moved by
  * {@value #OFFSET} (so it runs beside a developer's own stack), and a catalog of {@value #PACKAGES} active
- * packages created through the gateway by the local admin (password, then a TOTP code from its secret).
+ * packages created through the gateway by the local admin (password, then a TOTP code from its secret), then
+ * {@code bench.settle} (20) seconds without load before anything is measured.
  */
 final class BenchPlatform implements AutoCloseable {
 
@@ -49,8 +50,6 @@ final class BenchPlatform implements AutoCloseable {
             // the platform never outlives the benchmark, however it ends
             BenchStack started = stack;
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "bench-platform-stop"));
-            // idle: started, nothing asked of it yet
-            Map<String, Long> idle = Machine.residentKib(stack.launcher());
             String gateway = "http://127.0.0.1:" + stack.port(CATALOG.gateway().port());
             String admin = adminToken(gateway);
             String list = get(gateway + "/api/storefront/packages?limit=100");
@@ -64,6 +63,12 @@ final class BenchPlatform implements AutoCloseable {
                 throw new IllegalStateException("the catalog holds " + count(list) + " packages, not " + PACKAGES);
             }
             System.out.printf("Seeded %d packages; the list of 100 is %,d bytes%n", PACKAGES - existing, list.length());
+            // six JVMs that just started are still compiling their start-up paths: the first scenario would pay for it
+            long settle = Long.getLong("bench.settle", 20);
+            System.out.printf("Letting the platform settle for %d s%n", settle);
+            Thread.sleep(settle * 1000);
+            // idle: started and settled, no load yet
+            Map<String, Long> idle = Machine.residentKib(stack.launcher());
             return new BenchPlatform(stack, created != null ? created : field(list, "id"), list.length(), idle);
         } catch (IOException | RuntimeException e) {
             if (stack != null) {

@@ -51,7 +51,8 @@ public final class BenchSummary {
                 .append(footprint.machine()).append(".  \nPlatform JVM settings (production): `").append(footprint.jvm())
                 .append("`. Load: Gatling on the same machine, ").append(PlatformSimulation.CONNECTIONS)
                 .append(" keep-alive connections, each scenario measured for ").append(PlatformSimulation.MEASURE.toSeconds())
-                .append(" s after a ").append(PlatformSimulation.WARM_UP.toSeconds()).append(" s warm-up. The list of 100 is ")
+                .append(" s after a ").append(PlatformSimulation.WARM_UP.toSeconds()).append(" s warm-up, the started platform having had ")
+                .append(Long.getLong("bench.settle", 20)).append(" s to settle. The list of 100 is ")
                 .append(String.format("%,d", footprint.listBytes())).append(" bytes of JSON.\n\n");
         out.append("## Catalog\n\n| scenario | req/s | p50 ms | p99 ms | errors | target |\n|---|---:|---:|---:|---:|---|\n");
         Map<String, String> targets = Map.of("list gateway", "≥ 7,600 req/s", "package gateway", "≥ 14,000 req/s");
