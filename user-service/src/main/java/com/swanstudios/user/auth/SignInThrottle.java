@@ -88,22 +88,28 @@ public class SignInThrottle {
     }
 
     /**
-     * Before a second-factor code is tried: wrong codes are counted apart from wrong passwords (whoever tries
+     * Before a second-factor code is tried (answers the account's wrong codes this hour): wrong codes are counted apart from wrong passwords (whoever tries
      * codes already has the password), by the same per-address rules, and an account whose codes failed
      * {@code code-block} times in the hour takes no more TOTP codes until the hour has passed: about
      * {@code code-block} x 3 of the million codes per hour can be tried, wherever they come from. Recovery codes
      * are still taken, so the owner is not locked out. Callers hold the account's credential row locked, so
      * concurrent attempts cannot all read the counts before any failure is recorded.
      */
-    public Uni<Void> checkCode(UUID userId, String address, boolean recoveryCode) {
-        return counts(codeKey(userId), address).invoke(counts -> {
+    public Uni<Long> checkCode(UUID userId, String address, boolean recoveryCode) {
+        return counts(codeKey(userId), address).map(counts -> {
             refuseAddress(counts, "codes");
             // a recovery code (80 random bits) cannot be guessed: the owner can always get in with one
             if (!recoveryCode && counts.getLong("account") >= codeBlock) {
                 throw new TooManyRequestsException("Too many wrong codes for this account; try again within the hour"
                         + " (if this was not you, someone has your password: reset it)", 3600);
             }
-        }).replaceWithVoid();
+            return counts.getLong("account");
+        });
+    }
+
+    /** Whether one more wrong code, after this many this hour, closes the account to TOTP codes for the hour. */
+    public boolean closesToCodes(long failuresBefore) {
+        return failuresBefore + 1 == codeBlock;
     }
 
     public Uni<Void> codeFailed(UUID userId, String address) {

@@ -8,7 +8,9 @@ import com.swanstudios.user.audit.AuditLog;
 import com.swanstudios.user.audit.AuditLog.Event;
 import com.swanstudios.platform.kit.ids.Ids;
 import com.swanstudios.user.token.KeyEncryption;
+import com.swanstudios.user.account.UserAccount;
 import com.swanstudios.user.auth.SignInThrottle;
+import com.swanstudios.user.recovery.RecoveryService;
 import com.swanstudios.user.token.OpaqueTokens;
 import com.swanstudios.user.token.RefreshTokens;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -61,9 +63,11 @@ public class MfaService {
     private final OutboxListener listener;
     private final SignInThrottle throttle;
     private final RefreshTokens refreshTokens;
+    private final RecoveryService recovery;
 
     MfaService(AccountService accounts, KeyEncryption encryption, AuditLog audit, Pool pool, OutboxListener listener,
-            SignInThrottle throttle, RefreshTokens refreshTokens) {
+            SignInThrottle throttle, RefreshTokens refreshTokens, RecoveryService recovery) {
+        this.recovery = recovery;
         this.throttle = throttle;
         this.refreshTokens = refreshTokens;
         this.accounts = accounts;
@@ -178,8 +182,18 @@ public class MfaService {
     private Uni<Optional<Proof>> prove(UUID userId, String code, String address) {
         boolean recoveryCode = !Totp.looksLikeCode(code);
         return lockedCredential(userId).chain(row -> throttle.checkCode(userId, address, recoveryCode)
-                .chain(() -> verify(row, userId, code))
-                .call(proof -> proof.isPresent() ? throttle.codeSucceeded(userId, address) : throttle.codeFailed(userId, address)));
+                .chain(failures -> verify(row, userId, code).call(proof -> proof.isPresent()
+                        ? throttle.codeSucceeded(userId, address)
+                        : throttle.codeFailed(userId, address).chain(() -> throttle.closesToCodes(failures)
+                                ? warnOwner(userId) : Uni.createFrom().voidItem()))));
+    }
+
+    /** The owner hears of it once per closing (the count restarts as the hour's failures expire). */
+    private Uni<Void> warnOwner(UUID userId) {
+        return UserAccount.<UserAccount>findById(userId).chain(account -> account == null || account.email == null
+                ? Uni.createFrom().voidItem()
+                : recovery.warnOfCodeGuessing(account).invoke(() -> audit.record(Event.SIGN_IN_THROTTLED, null, userId,
+                        "codes-closed-owner-warned")));
     }
 
     private Uni<Optional<Proof>> verify(TotpCredential row, UUID userId, String code) {

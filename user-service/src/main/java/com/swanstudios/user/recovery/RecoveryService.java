@@ -93,6 +93,22 @@ public class RecoveryService {
                         """.formatted(account.displayName, linkBase, token))));
     }
 
+    /**
+     * Tells the owner that someone with their password keeps sending wrong second-factor codes (the account now
+     * takes only recovery codes for the hour), in the caller's transaction. Whoever sees the refusal is that
+     * someone; the owner learns it here.
+     */
+    public Uni<Void> warnOfCodeGuessing(UserAccount account) {
+        return mail.stage(account.email, "Someone is trying to sign in to your SwanStudios account", """
+                Hello %s,
+
+                Someone signed in to your account with your password and then sent many wrong codes from an
+                authenticator. For the next hour your account takes only recovery codes as a second factor.
+
+                If it was not you, someone knows your password: change it now (%s/reset-password).
+                """.formatted(account.displayName, linkBase));
+    }
+
     /** Uses a sign-in link up: the account it was mailed for, still at that address, or 400. */
     public Uni<UserAccount> redeemSignInLink(String token) {
         return Panache.withTransaction(() -> tokens.redeem(token, EmailTokens.SIGN_IN).chain(redeemed -> {

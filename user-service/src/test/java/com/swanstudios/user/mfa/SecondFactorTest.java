@@ -157,13 +157,16 @@ class SecondFactorTest {
     }
 
     @Test
-    void tooManyWrongCodesStopTotpCodesButNotRecoveryCodes() throws Exception {
+    void tooManyWrongCodesStopTotpCodesButNotRecoveryCodesAndTheOwnerIsTold() throws Exception {
         Response user = register(unique("blk"));
         Users.Staff owner = Users.enrol(user);
         String email = user.path("user.email");
-        // ten wrong codes this hour, from ten addresses
+        // nine wrong codes this hour, from nine addresses, then the tenth: the owner is told by mail
         execute("insert into sign_in_failure (account_key, address_key) select 'code:" + user.path("user.id")
-                + "', '198.19.0.' || n from generate_series(1, 10) n");
+                + "', '198.19.0.' || n from generate_series(1, 9) n");
+        finish(login(email).path("mfaToken"), notTheCode(owner.totpSecret())).then().statusCode(401).body("type", endsWith("invalid-code"));
+        assertThat(query("select count(*) from outbound_mail where recipient = '" + email
+                + "' and subject like 'Someone is trying%'")).isEqualTo("1");
         finish(login(email).path("mfaToken"), nextCode(owner.totpSecret())).then().statusCode(429).body("type", endsWith("rate-limited"));
         finish(login(email).path("mfaToken"), owner.recoveryCodes().get(1)).then().statusCode(200);
     }
