@@ -213,7 +213,7 @@ public class AuthService {
                                 "The refresh token is unknown, expired, revoked or already used; sign in again");
                     }
                     return accounts.active(rotation.userId()).chain(account -> session(account, rotation.successor()))
-                            .onFailure(AuthService::isSecondFactorRequired).call(() -> Panache.withTransaction(
+                            .onFailure(SecondFactorRequired.class).call(() -> Panache.withTransaction(
                                     () -> refreshTokens.revokeSession(rotation.userId(), rotation.successor().sessionId())));
                 });
     }
@@ -291,18 +291,10 @@ public class AuthService {
                         issued.token(), accessTokens.ttlSeconds());
             }
             if (Roles.isStaff(account.role) && !issued.secondFactor()) {
-                throw secondFactorRequired();
+                throw new SecondFactorRequired();
             }
             return Session.of(me, accessTokens.issue(account, issued.sessionId()), issued.token(), accessTokens.ttlSeconds());
         });
-    }
-
-    private static boolean isSecondFactorRequired(Throwable e) {
-        return e instanceof SecondFactorRequired;
-    }
-
-    private static DomainException secondFactorRequired() {
-        return new SecondFactorRequired();
     }
 
     /** A session without the second factor its staff account needs: refused, and ended. */

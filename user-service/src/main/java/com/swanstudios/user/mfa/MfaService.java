@@ -124,7 +124,7 @@ public class MfaService {
                 throw new DomainException(409, "mfa-required", "Conflict",
                         "A " + account.role + " account must keep its second factor");
             }
-            return requireProof(userId, code, address).chain(() -> forget(userId));
+            return lockedCredential(userId).chain(row -> requireProof(row, userId, code, address)).chain(() -> forget(userId));
         })).invoke(() -> audit.record(Event.MFA_CHANGE, userId, userId, "totp-disabled"));
     }
 
@@ -161,11 +161,11 @@ public class MfaService {
      */
     public Uni<Void> requireProofIfEnabled(UUID userId, String code, String address) {
         return lockedCredential(userId).chain(row -> row == null || !row.confirmed() ? Uni.createFrom().voidItem()
-                : requireProof(userId, code, address));
+                : requireProof(row, userId, code, address));
     }
 
-    private Uni<Void> requireProof(UUID userId, String code, String address) {
-        return prove(userId, code, address).invoke(proof -> {
+    private Uni<Void> requireProof(TotpCredential row, UUID userId, String code, String address) {
+        return prove(row, userId, code, address).invoke(proof -> {
             if (proof.isEmpty()) {
                 throw new DomainException(403, "reauthentication-failed", "Forbidden",
                         "The code is wrong or already used, or TOTP is not on for this account");
@@ -174,18 +174,18 @@ public class MfaService {
     }
 
     /**
-     * Checks a code (6 digits: TOTP) or a recovery code and spends it, in the caller's transaction. The account's
-     * credential row is locked first, so its attempts queue: the wrong-code counts each one reads
+     * Checks a code (6 digits: TOTP) or a recovery code and spends it, in the caller's transaction, which holds
+     * the account's credential row locked ({@link #lockedCredential}; null when there is none), so its attempts queue: the wrong-code counts each one reads
      * ({@link SignInThrottle#checkCode}, 429 when too many) include every attempt before it, and a wrong code is
      * counted before the next one is read. Empty when the code is wrong, used, or there is no confirmed factor.
      */
-    private Uni<Optional<Proof>> prove(UUID userId, String code, String address) {
+    private Uni<Optional<Proof>> prove(TotpCredential row, UUID userId, String code, String address) {
         boolean recoveryCode = !Totp.looksLikeCode(code);
-        return lockedCredential(userId).chain(row -> throttle.checkCode(userId, address, recoveryCode)
+        return throttle.checkCode(userId, address, recoveryCode)
                 .chain(failures -> verify(row, userId, code).call(proof -> proof.isPresent()
                         ? throttle.codeSucceeded(userId, address)
                         : throttle.codeFailed(userId, address).chain(() -> throttle.closesToCodes(failures)
-                                ? warnOwner(userId) : Uni.createFrom().voidItem()))));
+                                ? warnOwner(userId) : Uni.createFrom().voidItem())));
     }
 
     /** The owner hears of it once per closing (the count restarts as the hour's failures expire). */
@@ -231,10 +231,12 @@ public class MfaService {
                         return Uni.createFrom().item(new Attempt(null, null, 0));
                     }
                     row.attempts++;
-                    return prove(row.userId, code, address).map(proof -> {
-                        proof.ifPresent(p -> row.usedAt = now());
-                        return new Attempt(row.userId, proof.orElse(null), CHALLENGE_ATTEMPTS - row.attempts);
-                    });
+                    return lockedCredential(row.userId)
+                            .chain(credential -> prove(credential, row.userId, code, address))
+                            .map(proof -> {
+                                proof.ifPresent(p -> row.usedAt = now());
+                                return new Attempt(row.userId, proof.orElse(null), CHALLENGE_ATTEMPTS - row.attempts);
+                            });
                 }));
     }
 
@@ -247,8 +249,7 @@ public class MfaService {
     public static Uni<Void> forget(UUID userId) {
         return TotpCredential.delete("userId", userId)
                 .chain(() -> RecoveryCode.delete("userId", userId))
-                .chain(() -> MfaChallenge.delete("userId", userId))
-                .replaceWithVoid();
+                .chain(() -> endChallenges(userId));
     }
 
     @Scheduled(every = "15m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
