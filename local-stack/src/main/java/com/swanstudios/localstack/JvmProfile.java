@@ -1,19 +1,20 @@
 package com.swanstudios.localstack;
 
+import com.swanstudios.platform.catalog.JvmSettings;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * The JVM flags the local stack starts each application with. {@link #DEV} (the default) is tuned for a
  * laptop running six JVMs: small heaps, the serial collector, C1 only (fast start, less CPU). {@link
- * #PRODUCTION} is the set the Kubernetes deployment will use (full tiered JIT, G1, a fixed heap range, and
- * out-of-memory ends the process so the pod restarts); benchmarks run with it. Chosen with {@code --jvm} or
- * {@code SWAN_JVM}.
+ * #PRODUCTION} is the set the container images use, read from the one file that holds it ({@link
+ * JvmSettings}), with the pod's memory limit standing in for the container's; benchmarks run with it. Chosen
+ * with {@code --jvm} or {@code SWAN_JVM}.
  */
 public enum JvmProfile {
 
     DEV(List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")),
-    PRODUCTION(List.of("-Xms256m", "-Xmx512m", "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError"));
+    PRODUCTION(JvmSettings.emulatingContainer());
 
     private final List<String> flags;
 

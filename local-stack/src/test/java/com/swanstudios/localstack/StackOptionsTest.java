@@ -23,7 +23,9 @@ class StackOptionsTest {
         assertThat(StackOptions.parse(HOME, Map.of("SWAN_JVM", "production")).jvm()).isEqualTo(JvmProfile.PRODUCTION);
         assertThat(StackOptions.parse(new String[] {"--home", "..", "--jvm", "dev"}, Map.of("SWAN_JVM", "production")).jvm())
                 .as("the flag wins over the environment").isEqualTo(JvmProfile.DEV);
-        assertThat(JvmProfile.PRODUCTION.flags()).noneMatch(flag -> flag.startsWith("-XX:TieredStopAtLevel"));
+        assertThat(JvmProfile.PRODUCTION.flags()).as("the image's settings, the pod's memory standing in for the container's")
+                .isEqualTo(com.swanstudios.platform.catalog.JvmSettings.emulatingContainer())
+                .noneMatch(flag -> flag.startsWith("-XX:TieredStopAtLevel"));
         assertThat(StackOptions.USAGE).contains(String.join(" ", JvmProfile.PRODUCTION.flags()));
     }
 
