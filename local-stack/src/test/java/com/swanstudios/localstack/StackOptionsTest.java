@@ -3,6 +3,7 @@ package com.swanstudios.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.swanstudios.platform.catalog.JvmSettings;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,7 @@ class StackOptionsTest {
         assertThat(StackOptions.parse(new String[] {"--home", "..", "--jvm", "dev"}, Map.of("SWAN_JVM", "production")).jvm())
                 .as("the flag wins over the environment").isEqualTo(JvmProfile.DEV);
         assertThat(JvmProfile.PRODUCTION.flags()).as("the image's settings, the pod's memory standing in for the container's")
-                .isEqualTo(com.swanstudios.platform.catalog.JvmSettings.emulatingContainer())
+                .isEqualTo(JvmSettings.emulatingContainer())
                 .noneMatch(flag -> flag.startsWith("-XX:TieredStopAtLevel"));
         assertThat(StackOptions.USAGE).contains(String.join(" ", JvmProfile.PRODUCTION.flags()));
     }

@@ -1,10 +1,8 @@
 package com.swanstudios.platform.catalog;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The production JVM settings, kept once in {@value #PRODUCTION_OPTIONS} (a {@code java @argfile}, one flag a
@@ -30,20 +28,12 @@ public final class JvmSettings {
 
     /** The flags of {@value #PRODUCTION_OPTIONS}, in order. */
     public static List<String> production() {
-        try (InputStream in = JvmSettings.class.getClassLoader().getResourceAsStream(PRODUCTION_OPTIONS)) {
-            if (in == null) {
-                throw new IllegalStateException(PRODUCTION_OPTIONS + " is missing from the platform catalog");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
-                    .filter(line -> !line.isEmpty()).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + PRODUCTION_OPTIONS, e);
-        }
+        return CatalogResource.read(PRODUCTION_OPTIONS, in -> new String(in.readAllBytes(), StandardCharsets.UTF_8)).lines()
+                .map(String::strip).filter(line -> !line.isEmpty()).toList();
     }
 
     /** The production flags for a JVM outside a container: its memory is the pod's limit, not the machine's. */
     public static List<String> emulatingContainer() {
-        return java.util.stream.Stream.concat(production().stream(), java.util.stream.Stream.of("-XX:MaxRAM=" + CONTAINER_MEMORY_MIB + "m"))
-                .toList();
+        return Stream.concat(production().stream(), Stream.of("-XX:MaxRAM=" + CONTAINER_MEMORY_MIB + "m")).toList();
     }
 }

@@ -2,9 +2,6 @@ package com.swanstudios.platform.catalog;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -92,16 +89,9 @@ public record PlatformCatalog(List<ServiceSpec> services, GatewaySpec gateway, L
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
     public static PlatformCatalog load() {
-        try (InputStream in = PlatformCatalog.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the classpath");
-            }
-            PlatformCatalog catalog = JSON.readValue(in, PlatformCatalog.class);
-            catalog.checkConsistent();
-            return catalog;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
-        }
+        PlatformCatalog catalog = CatalogResource.read(RESOURCE, in -> JSON.readValue(in, PlatformCatalog.class));
+        catalog.checkConsistent();
+        return catalog;
     }
 
     public Optional<ServiceSpec> service(String name) {
