@@ -38,13 +38,15 @@ public final class BenchSummary {
                 .orElseThrow(() -> new IllegalStateException("no Gatling run under " + target.resolve("gatling")));
         Map<String, Figures> figures = figures(readStats(run.resolve("js/stats.js")));
         Footprint footprint = Footprint.read(target);
+        Path propagation = BenchOutput.dir(target).resolve(PlatformSimulation.PROPAGATION);
+        String propagationTable = Files.isRegularFile(propagation) ? Files.readString(propagation) : "Not run.\n";
         Path summary = target.resolve("bench-summary.md");
-        Files.writeString(summary, markdown(figures, footprint, run));
+        Files.writeString(summary, markdown(figures, footprint, propagationTable, run));
         System.out.println("\nBenchmark summary: " + summary.toAbsolutePath() + "\n");
         System.out.println(Files.readString(summary));
     }
 
-    static String markdown(Map<String, Figures> figures, Footprint footprint, Path run) {
+    static String markdown(Map<String, Figures> figures, Footprint footprint, String propagation, Path run) {
         StringBuilder out = new StringBuilder();
         out.append("# SwanStudios benchmark\n\n")
                 .append("Run ").append(OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)).append(" on ")
@@ -78,6 +80,9 @@ public final class BenchSummary {
                         + "(≤ 1 s with the AOT cache), RSS ≤ 200 MB idle and ≤ 400 MB after the load. Times are from process start "
                         + "to health UP with every application starting at once on the same cores.%n",
                 footprint.stackSeconds(), verdict(footprint.stackSeconds() <= 10)));
+        out.append("\n## Identity propagation\n\nSign-ups straight to user-service after the catalog load, each new account's "
+                + "first identity.user.v1 state from the sign-up's answer to cart-service's projection row, beside a plain "
+                + "producer and consumer on a scratch topic at the same rate in the same stretch.\n\n").append(propagation);
         out.append("\nGatling's report: ").append(run.resolve("index.html").toAbsolutePath()).append('\n');
         return out.toString();
     }

@@ -23,6 +23,7 @@ record Footprint(double stackSeconds, Map<String, Double> readySeconds, Map<Stri
     private static final Pattern READY = Pattern.compile("^\\s*ready\\s+(\\S+)\\s+:\\d+\\s+\\(([0-9.]+) s\\)");
     private static final Pattern UP = Pattern.compile("is up in ([0-9.]+) s");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String FILE = "footprint.json";
 
     static void write(BenchPlatform platform, Map<String, Long> loadedRssKib) {
         Map<String, Double> ready = new TreeMap<>();
@@ -40,7 +41,7 @@ record Footprint(double stackSeconds, Map<String, Double> readySeconds, Map<Stri
         Footprint footprint = new Footprint(stack, ready, platform.idleRssKib, loadedRssKib, platform.listBytes,
                 Machine.describe(), String.join(" ", BenchStack.JVM.flags()));
         try {
-            Path out = file();
+            Path out = BenchOutput.dir().resolve(FILE);
             Files.createDirectories(out.getParent());
             JSON.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), footprint);
         } catch (IOException e) {
@@ -49,10 +50,6 @@ record Footprint(double stackSeconds, Map<String, Double> readySeconds, Map<Stri
     }
 
     static Footprint read(Path target) throws IOException {
-        return JSON.readValue(target.resolve("bench/footprint.json").toFile(), Footprint.class);
-    }
-
-    private static Path file() {
-        return Path.of(System.getProperty("bench.out", "target")).resolve("bench/footprint.json");
+        return JSON.readValue(BenchOutput.dir(target).resolve(FILE).toFile(), Footprint.class);
     }
 }

@@ -44,11 +44,16 @@ final class Accounts {
         }
     }
 
-    private static Account registerOne(HttpClient http, String userService, int n) throws IOException, InterruptedException {
-        String body = JSON.createObjectNode().put("email", "bench" + n + "@example.com").put("password", "a benchmark password")
-                .put("username", "bench_" + n).put("displayName", "Bench " + n).toString();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(userService + "/api/auth/register")).timeout(Duration.ofSeconds(30))
+    /** A sign-up of {@code <name>N@example.com}, username {@code <name>_N}. */
+    static HttpRequest registration(String userService, String name, long n) {
+        String body = JSON.createObjectNode().put("email", name + n + "@example.com").put("password", "a benchmark password")
+                .put("username", name + "_" + n).put("displayName", "Bench " + n).toString();
+        return HttpRequest.newBuilder(URI.create(userService + "/api/auth/register")).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private static Account registerOne(HttpClient http, String userService, int n) throws IOException, InterruptedException {
+        HttpRequest request = registration(userService, "bench", n);
         String last = "";
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {

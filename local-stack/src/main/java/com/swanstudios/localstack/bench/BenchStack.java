@@ -74,6 +74,21 @@ public final class BenchStack implements AutoCloseable {
         return base + offset;
     }
 
+    /** user-service straight, not through the gateway. */
+    String userService() {
+        return "http://localhost:" + port(8081);
+    }
+
+    /** The embedded Kafka broker. */
+    String bootstrap() {
+        return "127.0.0.1:" + port(19092);
+    }
+
+    /** A service's database on the embedded PostgreSQL (each service's role is named like its database). */
+    String jdbcUrl(String database) {
+        return "jdbc:postgresql://localhost:" + port(15432) + "/" + database;
+    }
+
     /** Echoes the launcher's output (indented) for its whole life, and says when the ready line came. */
     private void awaitReady() throws InterruptedException {
         CompletableFuture<Boolean> ready = new CompletableFuture<>();

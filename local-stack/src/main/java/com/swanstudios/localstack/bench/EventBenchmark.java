@@ -1,7 +1,6 @@
 package com.swanstudios.localstack.bench;
 
 import com.swanstudios.localstack.bench.Accounts.Account;
-import com.swanstudios.localstack.bench.PatchLoad.Write;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,8 +13,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
@@ -64,7 +61,6 @@ public final class EventBenchmark {
     private static final String USER_TOPIC = "identity.user.v1";
     private static final String CONSUMER = "cart-service";
     private static final double LAG_TARGET_MILLIS = 1000;
-    private static final double RAW_FACTOR_TARGET = 3;
     /** Accounts whose states the relay phase stages (each staged once a second at 1,000/s); never PATCHed. */
     private static final int RELAY_USERS = 1000;
 
@@ -202,8 +198,8 @@ public final class EventBenchmark {
     }
 
     private Report run() throws Exception {
-        String userService = "http://localhost:" + stack.port(8081);
-        String bootstrap = "127.0.0.1:" + stack.port(19092);
+        String userService = stack.userService();
+        String bootstrap = stack.bootstrap();
 
         int relayUsers = options.relay() ? RELAY_USERS : 0;
         say("Signing up " + options.users() + " users" + (relayUsers > 0 ? " and " + relayUsers + " for the relay phase" : "") + "...");
@@ -211,7 +207,7 @@ public final class EventBenchmark {
         List<Account> accounts = Accounts.register(http, userService, options.users() + relayUsers, Duration.ofMinutes(10));
         say(String.format("  %d users in %.1f s", accounts.size(), (System.nanoTime() - t) / 1e9));
         // the relay's states carry versions far above the HTTP phases' own: apart, they cannot hide those from cart-service
-        PatchLoad load = new PatchLoad(http, userService, accounts.subList(0, options.users()));
+        HttpLoad load = HttpLoad.patches(http, userService, accounts.subList(0, options.users()));
         List<Account> relayAccounts = accounts.subList(options.users(), accounts.size());
         if (options.warmupSeconds() > 0) {
             say("Warm-up: " + options.latencyRate() + " PATCH/s for " + options.warmupSeconds() + " s (not measured)...");
@@ -224,7 +220,7 @@ public final class EventBenchmark {
                 relayPhase(report, relayAccounts, outbox, userService, bootstrap);
             }
             throughputPhase(report, load, outbox, userService, bootstrap);
-            latencyPhase(report, load, outbox, bootstrap);
+            latencyPhase(report, load, outbox);
         }
         report.section("Setup");
         report.row("services' JVM", "`" + String.join(" ", BenchStack.JVM.flags()) + "` (local-stack `--jvm production`)");
@@ -243,7 +239,7 @@ public final class EventBenchmark {
             throws Exception {
         say("Phase 0, outbox relay: the benchmark stages " + options.relayRate() + " rows/s in user-service's database for "
                 + options.relaySeconds() + " s...");
-        try (RelayLoad load = new RelayLoad("jdbc:postgresql://localhost:" + stack.port(15432) + "/user_service", "user_service",
+        try (RelayLoad load = new RelayLoad(stack.jdbcUrl("user_service"), "user_service",
                 "user_service", accounts)) {
             measureRelay(report, load, outbox, userService, bootstrap);
         }
@@ -325,7 +321,7 @@ public final class EventBenchmark {
 
     /** Whether cart-service applied the relay's states (rather than dead-lettering them): its users at a relay version. */
     private String relayStatesApplied(long expectedUsers, long expectedVersion) {
-        String url = "jdbc:postgresql://localhost:" + stack.port(15432) + "/cart_service";
+        String url = stack.jdbcUrl("cart_service");
         try (Connection cart = DriverManager.getConnection(url, "cart_service", "cart_service");
                 ResultSet row = cart.createStatement().executeQuery(
                         "select count(*), max(version) from known_user where version >= " + RelayLoad.VERSION_BASE)) {
@@ -337,14 +333,14 @@ public final class EventBenchmark {
         }
     }
 
-    private void throughputPhase(Report report, PatchLoad load, OutboxProbe outbox, String userService, String bootstrap)
+    private void throughputPhase(Report report, HttpLoad load, OutboxProbe outbox, String userService, String bootstrap)
             throws Exception {
         say("Phase 1, throughput: " + options.rate() + " PATCH/s for " + options.seconds() + " s...");
         Metrics before = Metrics.scrape(http, userService);
         PendingSampler pending = new PendingSampler(userService);
         CpuWindow cpu = new CpuWindow();
         Instant from = Instant.now();
-        PatchLoad.Result result = load.run(options.rate(), Duration.ofSeconds(options.seconds()), null);
+        HttpLoad.Result result = load.run(options.rate(), Duration.ofSeconds(options.seconds()), null);
         Instant to = Instant.now();
         String cpuBusy = cpu.busy();
         double pendingAtEnd = pending.close();
@@ -382,57 +378,18 @@ public final class EventBenchmark {
         report.row("cart-service caught up (its committed offsets, committed every 5 s)", catchUp);
     }
 
-    private void latencyPhase(Report report, PatchLoad load, OutboxProbe outbox, String bootstrap) throws Exception {
+    private void latencyPhase(Report report, HttpLoad load, OutboxProbe outbox) throws Exception {
         say("Phase 2, latency: " + options.latencyRate() + " PATCH/s and " + options.latencyRate() + " raw records/s for "
                 + options.latencySeconds() + " s...");
-        Queue<Write> writes = new ConcurrentLinkedQueue<>();
-        Instant from = Instant.now();
-        Duration duration = Duration.ofSeconds(options.latencySeconds());
-        try (AppliedWatcher applied = new AppliedWatcher("jdbc:postgresql://localhost:" + stack.port(15432) + "/cart_service",
-                "cart_service", "cart_service", "known_user", from);
-                RawBroker raw = new RawBroker(bootstrap)) {
-            Thread producer = new Thread(() -> raw.produce(options.latencyRate(), duration), "raw-broker-producer");
-            CpuWindow cpu = new CpuWindow();
-            producer.start();
-            PatchLoad.Result result = load.run(options.latencyRate(), duration, writes::add);
-            Instant to = Instant.now();
-            producer.join(TimeUnit.SECONDS.toMillis(options.latencySeconds() + 30L));
-            String cpuBusy = cpu.busy();
-
-            say("  sent; waiting (at most 60 s) for cart-service to apply every write and the raw records to arrive...");
-            await(Duration.ofSeconds(60), () -> writes.stream().allMatch(w -> applied.appliedAt(w.userId(), w.version()) != null)
-                    && raw.latency().count() >= raw.sent());
-            Samples appliedLatency = new Samples();
-            long matched = 0;
-            for (Write write : writes) {
-                Instant at = applied.appliedAt(write.userId(), write.version());
-                if (at != null) {
-                    matched++;
-                    appliedLatency.add(ChronoUnit.MICROS.between(write.answeredAt(), at));
-                }
-            }
-            Samples.Sorted appliedSorted = appliedLatency.sorted();
-            Samples.Sorted rawSorted = raw.latency().sorted();
-            Samples.Sorted lags = outbox.lags(from, to).sorted();
-
-            String phase = String.format("%,d PATCH/s + %,d raw records/s for %d s", options.latencyRate(), options.latencyRate(),
-                    options.latencySeconds());
-            report.section("Phase 2, latency: " + phase);
-            report.row("PATCHes answered 2xx", String.format("%s of %s (%.1f/s); %s", Report.count(result.ok()),
-                    Report.count(result.due()), result.achievedRate(), result.failureSummary()));
-            report.row("HTTP latency p50 / p99 / max", result.latency().summary());
-            report.row("CPU busy, all cores, during the phase", cpuBusy);
-            report.row("outbox lag, staged → consumed here, p50 / p99 / max", lags.summary());
-            report.row("write response → cart-service applied (`known_user.applied_at`), p50 / p99 / max",
-                    appliedSorted.summary() + String.format(" (%s of %s writes matched)", Report.count(matched), Report.count(writes.size()))
-                            + (applied.failure() == null ? "" : "; watcher failed: " + applied.failure()));
-            report.row("raw broker produce → consume (`" + RawBroker.TOPIC + "`, acks=all, linger 0), p50 / p99 / max",
-                    rawSorted.summary() + String.format(" (%s of %s records, %d send errors)", Report.count(rawSorted.count()),
-                            Report.count(raw.sent()), raw.sendErrors()));
-            double factor = appliedSorted.percentileMillis(99) / rawSorted.percentileMillis(99);
-            report.target("consumer-applied p99 / raw p99", String.format("%.1f×", factor), "≤ 3×",
-                    matched == writes.size() && matched > 0 && factor <= RAW_FACTOR_TARGET);
-        }
+        CpuWindow cpu = new CpuWindow();
+        String[] cpuBusy = new String[1];
+        IdentityPropagation.Result result = IdentityPropagation.measure(stack, load, "PATCHes", options.latencyRate(),
+                Duration.ofSeconds(options.latencySeconds()), () -> cpuBusy[0] = cpu.busy());
+        report.section(String.format("Phase 2, latency: %,d PATCH/s + %,d raw records/s for %d s", options.latencyRate(),
+                options.latencyRate(), options.latencySeconds()));
+        report.row("CPU busy, all cores, during the phase", cpuBusy[0]);
+        report.row("outbox lag, staged → consumed here, p50 / p99 / max", outbox.lags(result.from(), result.to()).sorted().summary());
+        IdentityPropagation.addTo(report, result);
     }
 
     /** cart-service's committed lag on identity.user.v1 (all partitions); -1 while it cannot be read. */

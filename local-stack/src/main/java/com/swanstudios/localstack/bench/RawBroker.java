@@ -76,7 +76,7 @@ final class RawBroker implements AutoCloseable {
         consumerThread.start();
     }
 
-    /** Open loop, like {@link PatchLoad}: record i is due at start + i / rate. Run it on its own thread. */
+    /** Open loop, like {@link HttpLoad}: record i is due at start + i / rate. Run it on its own thread. */
     void produce(int rate, Duration duration) {
         long total = rate * duration.toSeconds();
         long start = System.nanoTime();

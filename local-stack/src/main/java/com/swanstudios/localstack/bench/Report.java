@@ -31,7 +31,12 @@ final class Report {
     }
 
     String markdown() {
-        StringBuilder out = new StringBuilder("### " + title + "\n\n| figure | measured | target | verdict |\n|---|---|---|---|\n");
+        return "### " + title + "\n\n" + table();
+    }
+
+    /** The rows and notes alone, without the title. */
+    String table() {
+        StringBuilder out = new StringBuilder("| figure | measured | target | verdict |\n|---|---|---|---|\n");
         for (String[] row : rows) {
             out.append("| ").append(String.join(" | ", row)).append(" |\n");
         }

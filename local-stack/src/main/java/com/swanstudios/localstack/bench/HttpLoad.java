@@ -19,15 +19,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
+import java.util.function.LongFunction;
 
 /**
- * Open-loop {@code PATCH /api/users/me} traffic: request i is due at start + i / rate whatever earlier
- * requests are doing, and its latency is counted from when it was due (so a stalled server shows up in the
- * figures instead of slowing the load down). Users take turns, so one user is written once every
- * users / rate seconds. At most {@value #MAX_IN_FLIGHT} requests are in flight; one due beyond that is
- * skipped and counted.
+ * Open-loop account writes to user-service: request i is due at start + i / rate whatever earlier requests
+ * are doing, and its latency is counted from when it was due (so a stalled server shows up in the figures
+ * instead of slowing the load down). Two kinds: {@link #patches} ({@code PATCH /api/users/me}, users taking
+ * turns, so one user is written once every users / rate seconds) and {@link #registrations} (a new account
+ * per request). At most {@value #MAX_IN_FLIGHT} requests are in flight; one due beyond that is skipped and
+ * counted.
  */
-final class PatchLoad {
+final class HttpLoad {
 
     static final int MAX_IN_FLIGHT = 512;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -56,14 +59,30 @@ final class PatchLoad {
     }
 
     private final HttpClient http;
-    private final URI me;
-    private final List<Account> accounts;
+    private final LongFunction<HttpRequest> requests;
+    private final Function<JsonNode, JsonNode> accountIn;
     private final AtomicLong sequence = new AtomicLong();
 
-    PatchLoad(HttpClient http, String userService, List<Account> accounts) {
+    private HttpLoad(HttpClient http, LongFunction<HttpRequest> requests, Function<JsonNode, JsonNode> accountIn) {
         this.http = http;
-        this.me = URI.create(userService + "/api/users/me");
-        this.accounts = accounts;
+        this.requests = requests;
+        this.accountIn = accountIn;
+    }
+
+    /** {@code PATCH /api/users/me} (a new display name) by these accounts in turn; the answer is the account. */
+    static HttpLoad patches(HttpClient http, String userService, List<Account> accounts) {
+        URI me = URI.create(userService + "/api/users/me");
+        return new HttpLoad(http, n -> {
+            Account account = accounts.get((int) (n % accounts.size()));
+            return HttpRequest.newBuilder(me).timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + account.accessToken()).header("Content-Type", "application/json")
+                    .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"displayName\":\"Bench " + n + "\"}")).build();
+        }, body -> body);
+    }
+
+    /** {@code POST /api/auth/register} of a new account each time, named {@code <name>N}; the answer is a session. */
+    static HttpLoad registrations(HttpClient http, String userService, String name) {
+        return new HttpLoad(http, n -> Accounts.registration(userService, name, n), session -> session.path("user"));
     }
 
     /**
@@ -88,11 +107,7 @@ final class PatchLoad {
                 skipped++;
                 continue;
             }
-            long n = sequence.getAndIncrement();
-            Account account = accounts.get((int) (n % accounts.size()));
-            HttpRequest request = HttpRequest.newBuilder(me).timeout(Duration.ofSeconds(30))
-                    .header("Authorization", "Bearer " + account.accessToken()).header("Content-Type", "application/json")
-                    .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"displayName\":\"Bench " + n + "\"}")).build();
+            HttpRequest request = requests.apply(sequence.getAndIncrement());
             HttpResponse.BodyHandler<String> body = writes == null
                     ? HttpResponse.BodyHandlers.replacing(null) : HttpResponse.BodyHandlers.ofString();
             http.sendAsync(request, body).whenComplete((response, error) -> {
@@ -124,9 +139,9 @@ final class PatchLoad {
         return new Result(total, ok.sum(), failed, transportErrors.sum(), skipped, seconds, latency.sorted());
     }
 
-    private static Write write(String body, Instant answeredAt) {
+    private Write write(String body, Instant answeredAt) {
         try {
-            JsonNode account = JSON.readTree(body);
+            JsonNode account = accountIn.apply(JSON.readTree(body));
             return new Write(account.path("id").asText(), account.path("version").asLong(), answeredAt);
         } catch (IOException e) {
             throw new IllegalStateException("not an account view: " + body, e);
