@@ -1,15 +1,13 @@
 package com.swanstudios.cart.user;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.swanstudios.platform.kit.events.PoisonMessageException;
+import com.swanstudios.platform.kit.events.EventState;
 import com.swanstudios.platform.kit.inbox.ChannelConsumer;
 import com.swanstudios.platform.kit.inbox.IdempotentConsumer;
 import com.swanstudios.platform.kit.inbox.IncomingEvent;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -24,6 +22,7 @@ public class UserDirectory implements ChannelConsumer {
 
     static final String DELETED = "deleted";
     static final String DELETED_NAME = "Deleted user";
+    private static final String WHAT = "a user state";
 
     private static final String UPSERT = """
             insert into known_user (id, username, display_name, avatar_url, role, status, version, applied_at)
@@ -56,54 +55,21 @@ public class UserDirectory implements ChannelConsumer {
 
     private Uni<Void> apply(IncomingEvent event) {
         if (event.tombstone()) {
-            UUID id = uuid(event.key());
+            UUID id = EventState.uuid(event.key(), WHAT);
             return Panache.getSession().chain(session -> session.createNativeQuery(ERASE)
                     .setParameter(1, id).setParameter(2, DELETED_NAME).setParameter(3, DELETED).executeUpdate()).replaceWithVoid();
         }
-        JsonNode user = read(event.payload());
-        boolean deleted = DELETED.equals(text(user, "status"));
+        EventState user = EventState.parse(json, event.payload(), WHAT);
+        boolean deleted = DELETED.equals(user.text("status"));
         return Panache.getSession().chain(session -> session.createNativeQuery(UPSERT)
-                        .setParameter(1, uuid(text(user, "id")))
-                        .setParameter(2, deleted ? null : optional(user, "username"))
-                        .setParameter(3, deleted ? DELETED_NAME : text(user, "displayName"))
-                        .setParameter(4, deleted ? null : optional(user, "avatarUrl"))
-                        .setParameter(5, text(user, "role"))
-                        .setParameter(6, text(user, "status"))
-                        .setParameter(7, user.path("version").asLong())
+                        .setParameter(1, user.uuid("id"))
+                        .setParameter(2, deleted ? null : user.optionalText("username"))
+                        .setParameter(3, deleted ? DELETED_NAME : user.text("displayName"))
+                        .setParameter(4, deleted ? null : user.optionalText("avatarUrl"))
+                        .setParameter(5, user.text("role"))
+                        .setParameter(6, user.text("status"))
+                        .setParameter(7, user.version())
                         .executeUpdate())
                 .replaceWithVoid();
-    }
-
-    private JsonNode read(String payload) {
-        try {
-            JsonNode user = json.readTree(payload);
-            if (user == null || !user.path("version").canConvertToLong()) {
-                throw new PoisonMessageException("a user state without a version");
-            }
-            return user;
-        } catch (IOException e) {
-            throw new PoisonMessageException("a user state that is not JSON", e);
-        }
-    }
-
-    private static String text(JsonNode user, String field) {
-        JsonNode value = user.path(field);
-        if (!value.isTextual() || value.asText().isBlank()) {
-            throw new PoisonMessageException("a user state without " + field);
-        }
-        return value.asText();
-    }
-
-    private static String optional(JsonNode user, String field) {
-        JsonNode value = user.path(field);
-        return value.isTextual() ? value.asText() : null;
-    }
-
-    private static UUID uuid(String value) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new PoisonMessageException("a user id that is not a UUID: " + value, e);
-        }
     }
 }
