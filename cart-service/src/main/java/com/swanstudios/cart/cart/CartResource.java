@@ -61,7 +61,8 @@ public class CartResource {
 
     @PATCH
     @Path("/items/{itemId}")
-    @Operation(operationId = "updateCartItem", summary = "Change a line's quantity")
+    @Operation(operationId = "updateCartItem", summary = "Change a line's quantity",
+            description = "Sets the quantity of one line of your cart (1 to 10); the price stays the one captured when the line was added.")
     @APIResponseSchema(value = CartView.class, responseDescription = "Your cart after the change")
     @APIResponse(responseCode = "404", description = "No such line in your cart")
     @APIResponse(responseCode = "409", description = "A checkout is open (cart-locked)")
@@ -71,7 +72,8 @@ public class CartResource {
 
     @DELETE
     @Path("/items/{itemId}")
-    @Operation(operationId = "removeCartItem", summary = "Remove a line")
+    @Operation(operationId = "removeCartItem", summary = "Remove a line",
+            description = "Removes one line from your cart.")
     @APIResponseSchema(value = CartView.class, responseDescription = "Your cart after the change")
     @APIResponse(responseCode = "404", description = "No such line in your cart")
     @APIResponse(responseCode = "409", description = "A checkout is open (cart-locked)")
