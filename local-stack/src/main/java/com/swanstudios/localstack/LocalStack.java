@@ -35,6 +35,8 @@ public final class LocalStack {
     private static final int KAFKA_PORT = 19092;
     /** The local mail server's SMTP port (MailCapture). */
     private static final int SMTP_PORT = 2525;
+    /** The simulated payment provider signs its events with this; a documented local default, refused elsewhere. */
+    static final String LOCAL_WEBHOOK_SECRET = "whsec_local_stack_only";
 
     /** The line the launcher prints once every application is ready (what a script or test waits for). */
     public static final String READY_LINE = "SwanStudios is up";
@@ -124,6 +126,12 @@ public final class LocalStack {
                 env.put("ADMIN_EMAIL", options.external("ADMIN_EMAIL").orElse(LOCAL_ADMIN_EMAIL));
                 env.put("ADMIN_PASSWORD", options.external("ADMIN_PASSWORD").orElse(LOCAL_ADMIN_PASSWORD));
                 env.put("ADMIN_TOTP_SECRET", adminTotpSecret());
+            }
+            if (service.name().equals("cart-service")) {
+                // no money moves: checkoutUrl is cart-service's own simulated payment page (README: Payments)
+                env.put("PAYMENT_PROVIDER", "simulated");
+                env.put("STRIPE_WEBHOOK_SECRET", LOCAL_WEBHOOK_SECRET);
+                env.put("PUBLIC_BASE_URL", "http://localhost:" + options.port(catalog.gateway().port()));
             }
             processes.add(ManagedProcess.start(service.name(), jar(service.name()), options.port(service.port()), options.jvm(),
                     env, options.logs()));

@@ -68,6 +68,33 @@ public class CartService {
         return changeable(userId).chain(cart -> line(cart, itemId).chain(line -> line.delete()).chain(() -> touched(cart)));
     }
 
+    /** The user's open cart, locked for the rest of the transaction (created if there is none). */
+    public Uni<Cart> lockedOpenCart(UUID userId) {
+        return open(userId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** A cart whose checkout ended without a payment: open for changes again (if that checkout still held it). */
+    public Uni<Void> release(UUID cartId) {
+        return moveFrom(cartId, Cart.PENDING_PAYMENT, Cart.ACTIVE);
+    }
+
+    /** A cart whose checkout was paid: done; the user's next request opens a new one. */
+    public Uni<Void> complete(UUID cartId) {
+        return moveFrom(cartId, Cart.PENDING_PAYMENT, Cart.COMPLETED);
+    }
+
+    private static Uni<Void> moveFrom(UUID cartId, String from, String to) {
+        if (cartId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return Cart.<Cart>findById(cartId, LockModeType.PESSIMISTIC_WRITE).invoke(cart -> {
+            if (cart != null && from.equals(cart.status)) {
+                cart.status = to;
+                cart.updatedAt = now();
+            }
+        }).replaceWithVoid();
+    }
+
     private Uni<CartView> setQuantity(Cart cart, CartItem line, int quantity) {
         if (quantity > CartRules.MAX_QUANTITY) {
             throw CartRules.tooMany(quantity);
@@ -122,7 +149,7 @@ public class CartService {
                 .onItem().ifNull().failWith(() -> DomainException.notFound("Item " + itemId + " of your cart"));
     }
 
-    static Uni<List<CartItem>> items(UUID cartId) {
+    public static Uni<List<CartItem>> items(UUID cartId) {
         return CartItem.<CartItem>list("cartId = ?1 order by addedAt, id", cartId);
     }
 
@@ -131,11 +158,11 @@ public class CartService {
         return Panache.getSession().chain(session -> session.flush()).chain(() -> view(cart));
     }
 
-    Uni<CartView> view(Cart cart) {
+    public Uni<CartView> view(Cart cart) {
         return items(cart.id).chain(items -> packages(items).map(packages -> CartView.of(cart, items, packages)));
     }
 
-    static Uni<Map<UUID, KnownPackage>> packages(List<CartItem> items) {
+    public static Uni<Map<UUID, KnownPackage>> packages(List<CartItem> items) {
         if (items.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }

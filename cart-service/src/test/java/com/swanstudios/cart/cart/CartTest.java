@@ -1,5 +1,9 @@
 package com.swanstudios.cart.cart;
 
+import static com.swanstudios.cart.TestApi.as;
+import static com.swanstudios.cart.TestApi.concurrently;
+import static com.swanstudios.cart.TestApi.item;
+import static com.swanstudios.cart.TestApi.problem;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -10,20 +14,10 @@ import static org.hamcrest.Matchers.startsWith;
 import com.swanstudios.cart.TestDatabase;
 import com.swanstudios.cart.TestEvents;
 import com.swanstudios.platform.contract.SendsInvalidRequests;
-import com.swanstudios.platform.infra.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -42,14 +36,6 @@ class CartTest {
         TestEvents.publishPackage(RETIRED, "Retired", 8, 112_000, false, 2);
         await().atMost(Duration.ofSeconds(30)).until(() -> TestDatabase.count("select count(*) from known_package where id in ('"
                 + STARTER + "', '" + BIG + "', '" + RETIRED + "')") == 3);
-    }
-
-    static RequestSpecification as(UUID user) {
-        return given().contentType(ContentType.JSON).header("Authorization", "Bearer " + TestTokens.forUser(user, "user"));
-    }
-
-    static String item(UUID packageId, int quantity) {
-        return "{\"packageId\":\"" + packageId + "\",\"quantity\":" + quantity + "}";
     }
 
     @Test
@@ -134,33 +120,5 @@ class CartTest {
         problem(as(user).body("{\"quantity\":2}").patch("/api/cart/items/" + line), 409, "cart-locked");
         problem(as(user).delete("/api/cart/items/" + line), 409, "cart-locked");
         as(user).get("/api/cart").then().statusCode(200).body("status", equalTo("pending_payment")).body("items", hasSize(1));
-    }
-
-    /** {@code n} calls at once, released together; their answers. */
-    static <T> List<T> concurrently(int n, Supplier<T> call) {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<CompletableFuture<T>> calls = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                calls.add(CompletableFuture.supplyAsync(() -> {
-                    try {
-                        start.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    return call.get();
-                }, pool));
-            }
-            start.countDown();
-            return calls.stream().map(CompletableFuture::join).toList();
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    static void problem(Response response, int status, String slug) {
-        response.then().statusCode(status).contentType(startsWith("application/problem+json"))
-                .body("type", startsWith("https://swanstudios.dev/problems/" + slug));
     }
 }

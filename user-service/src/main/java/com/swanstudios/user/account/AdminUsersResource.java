@@ -1,6 +1,7 @@
 package com.swanstudios.user.account;
 
 import com.swanstudios.platform.kit.openapi.Audience;
+import com.swanstudios.platform.kit.paging.IdCursor;
 import com.swanstudios.platform.kit.problem.DomainException;
 import com.swanstudios.platform.kit.security.Caller;
 import com.swanstudios.user.audit.AuditLog;
@@ -22,9 +23,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -80,11 +78,11 @@ public class AdminUsersResource {
             @Parameter(schema = @Schema(enumeration = {"active", "suspended", "deleted"})) String status,
             @Parameter(description = "From a previous page's nextCursor") @QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
-        UUID after = cursor == null || cursor.isBlank() ? null : decode(cursor);
+        UUID after = IdCursor.decode(cursor);
         return accounts.search(q, role, status, after, limit + 1).map(found -> {
-            List<UserAccount> page = found.size() > limit ? found.subList(0, limit) : found;
-            String next = found.size() > limit ? encode(page.get(page.size() - 1).id) : null;
-            return new AccountViews.AdministeredPage(page.stream().map(AccountViews.Administered::of).toList(), next);
+            IdCursor.Slice<UserAccount> page = IdCursor.slice(found, limit, account -> account.id);
+            return new AccountViews.AdministeredPage(page.items().stream().map(AccountViews.Administered::of).toList(),
+                    page.nextCursor());
         });
     }
 
@@ -123,17 +121,5 @@ public class AdminUsersResource {
                 .invoke(account -> audit.record(AuditLog.Event.STATUS_CHANGE, actor, id, account.status,
                         change.reason() == null ? Map.of() : Map.of("reason", change.reason())))
                 .map(AccountViews.Administered::of));
-    }
-
-    private static String encode(UUID id) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(id.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static UUID decode(String cursor) {
-        try {
-            return UUID.fromString(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException e) {
-            throw DomainException.invalidField("cursor", "is not a cursor this service issued");
-        }
     }
 }

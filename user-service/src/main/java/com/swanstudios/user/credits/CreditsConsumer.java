@@ -1,27 +1,26 @@
 package com.swanstudios.user.credits;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.swanstudios.platform.kit.events.PoisonMessageException;
+import com.swanstudios.platform.kit.events.EventState;
 import com.swanstudios.platform.kit.inbox.ChannelConsumer;
 import com.swanstudios.platform.kit.inbox.IdempotentConsumer;
 import com.swanstudios.platform.kit.inbox.IncomingEvent;
 import com.swanstudios.user.account.AccountService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Listens to cart-service's {@code commerce.credits.v1}: a user's first credit grant (a paid order) makes
- * them a {@code client}. Each event applies once, whatever the number of deliveries.
+ * Listens to cart-service's {@code commerce.credits.v1} (its contract: cart-service's
+ * {@code contracts/commerce.credits.v1.schema.json}): a user's first grant for a paid order makes them a
+ * {@code client}; the ledger's other entries (spent, refunded, reversed, adjusted) do not. Each event applies once,
+ * whatever the number of deliveries.
  */
 @ApplicationScoped
 public class CreditsConsumer implements ChannelConsumer {
 
-    static final String GRANTED_SUFFIX = ".granted";
+    static final String GRANTED = "com.swanstudios.commerce.credits.granted";
 
     private final IdempotentConsumer inbox;
     private final AccountService accounts;
@@ -45,18 +44,11 @@ public class CreditsConsumer implements ChannelConsumer {
     }
 
     private Uni<Void> apply(IncomingEvent event) {
-        if (!event.envelope().type().endsWith(GRANTED_SUFFIX) || event.tombstone()) {
+        if (!GRANTED.equals(event.envelope().type()) || event.tombstone()) {
             return Uni.createFrom().voidItem();
         }
-        return accounts.upgradeToClient(userId(event.payload())).replaceWithVoid();
-    }
-
-    private UUID userId(String payload) {
-        try {
-            JsonNode body = json.readTree(payload);
-            return UUID.fromString(body.path("userId").asText());
-        } catch (IOException | IllegalArgumentException e) {
-            throw new PoisonMessageException("a credits event without a readable userId", e);
-        }
+        EventState grant = EventState.parse(json, event.payload(), "a credits grant");
+        grant.uuid("orderId"); // a grant is for a paid order; one without is not cart-service's contract
+        return accounts.upgradeToClient(grant.uuid("userId")).replaceWithVoid();
     }
 }

@@ -9,10 +9,7 @@ import static com.swanstudios.user.Users.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.networknt.schema.InputFormat;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
+import com.swanstudios.platform.contract.EventContract;
 import com.swanstudios.platform.infra.PlatformTestResource;
 import com.swanstudios.platform.infra.TopicRecords;
 import com.swanstudios.platform.kit.events.EventEnvelope;
@@ -20,7 +17,6 @@ import com.swanstudios.user.account.UserEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -37,7 +33,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class UserEventsTest {
 
-    private static final Schema SCHEMA = loadSchema();
+    private static final EventContract CONTRACT = EventContract.of(UserEvents.TOPIC);
 
     @Test
     void everyChangeIsPublishedAsFullStateAndDeletionEndsInATombstone() {
@@ -53,7 +49,7 @@ class UserEventsTest {
             List<ConsumerRecord<String, String>> records = recordsFor(id);
             assertThat(records).extracting(r -> header(r, EventEnvelope.CE_TYPE)).containsExactly(
                     UserEvents.REGISTERED, UserEvents.PROFILE_CHANGED, UserEvents.ROLE_CHANGED, UserEvents.DELETED, UserEvents.ERASED);
-            records.subList(0, 4).forEach(r -> assertThat(SCHEMA.validate(r.value(), InputFormat.JSON)).as(r.value()).isEmpty());
+            records.subList(0, 4).forEach(r -> CONTRACT.assertConforms(r.value()));
             assertThat(records.get(1).value()).contains("\"displayName\": \"Rae R.\"");
             assertThat(records.get(2).value()).contains("\"role\": \"trainer\"");
             assertThat(records.get(3).value()).contains("\"status\": \"deleted\"").doesNotContain("rae_");
@@ -70,9 +66,14 @@ class UserEventsTest {
         Response session = register(unique("sam"));
         String id = session.path("user.id");
         String eventId = UUID.randomUUID().toString();
-        sendCreditsGranted(eventId, id);
-        sendCreditsGranted(eventId, id); // redelivery
-        sendCreditsGranted(UUID.randomUUID().toString(), id); // a second purchase
+        String adjusted = UUID.randomUUID().toString();
+        sendCredits(adjusted, id, "adjusted"); // an admin's correction is not a purchase
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(query("select count(*) from processed_event"
+                + " where consumer = 'user-service.credits' and event_id = '" + adjusted + "'")).isEqualTo("1"));
+        assertThat(query("select role from user_account where id = '" + id + "'")).isEqualTo("user");
+        sendCredits(eventId, id, "granted");
+        sendCredits(eventId, id, "granted"); // redelivery
+        sendCredits(UUID.randomUUID().toString(), id, "granted"); // a second purchase
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(query("select role from user_account where id = '" + id + "'")).isEqualTo("client"));
@@ -88,14 +89,20 @@ class UserEventsTest {
         });
     }
 
-    private static void sendCreditsGranted(String eventId, String userId) throws Exception {
-        EventEnvelope envelope = new EventEnvelope(eventId, "/cart-service", "com.swanstudios.commerce.credits.granted",
+    /** An entry of cart-service's ledger as commerce.credits.v1 carries it (contracts/commerce.credits.v1.schema.json). */
+    private static void sendCredits(String eventId, String userId, String kind) throws Exception {
+        EventEnvelope envelope = new EventEnvelope(eventId, "/cart-service", "com.swanstudios.commerce.credits." + kind,
                 OffsetDateTime.now(), userId, null, null);
+        String body = """
+                {"entryId": "%s", "userId": "%s", "kind": "%s", "amount": 8, "balance": 8, "orderId": %s, "bookingId": null,
+                 "reason": %s, "occurredAt": "%s", "version": 1}""".formatted(UUID.randomUUID(), userId, kind,
+                kind.equals("granted") ? "\"" + UUID.randomUUID() + "\"" : "null", kind.equals("granted") ? "null" : "\"goodwill\"",
+                OffsetDateTime.now());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, PlatformTestResource.kafka().bootstrapServers()),
                 new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>("commerce.credits.v1", null, userId,
-                    "{\"userId\": \"" + userId + "\", \"credits\": 8}", envelope.toKafkaHeaders())).get();
+                    body, envelope.toKafkaHeaders())).get();
         }
     }
 
@@ -106,13 +113,5 @@ class UserEventsTest {
 
     private static String header(ConsumerRecord<String, String> record, String name) {
         return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
-    }
-
-    private static Schema loadSchema() {
-        try (InputStream in = UserEventsTest.class.getResourceAsStream("/contracts/identity.user.v1.schema.json")) {
-            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

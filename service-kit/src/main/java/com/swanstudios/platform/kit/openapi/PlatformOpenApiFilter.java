@@ -95,9 +95,6 @@ public class PlatformOpenApiFilter implements OASFilter {
                 scalars.put(name, schema);
             }
         });
-        if (scalars.isEmpty()) {
-            return;
-        }
         List<Schema> roots = new ArrayList<>(components.getSchemas().values());
         operations(openAPI).forEach(operation -> {
             roots.addAll(requestSchemas(operation));
@@ -105,6 +102,34 @@ public class PlatformOpenApiFilter implements OASFilter {
         });
         roots.forEach(root -> inline(root, scalars));
         scalars.keySet().forEach(components::removeSchema);
+    }
+
+    /**
+     * Scanning writes a nullable UUID or time as {@code anyOf: [<string with a format>, {enum: [null]}]}, which
+     * OpenAPI 3.0 readers (validators, client generators) take as "never null"; it becomes the string itself,
+     * nullable.
+     */
+    private static boolean onlyNull(Schema schema) {
+        return List.of(Schema.SchemaType.NULL).equals(schema.getType()) || schema.getEnumeration() != null
+                && schema.getEnumeration().size() == 1 && schema.getEnumeration().get(0) == null;
+    }
+
+    private static void collapseNullableScalar(Schema schema) {
+        List<Schema> anyOf = schema.getAnyOf();
+        if (anyOf == null || anyOf.size() != 2) {
+            return;
+        }
+        Schema onlyNull = anyOf.stream().filter(PlatformOpenApiFilter::onlyNull).findFirst().orElse(null);
+        Schema value = anyOf.get(0) == onlyNull ? anyOf.get(1) : anyOf.get(0);
+        if (onlyNull == null || value.getRef() != null || value.getProperties() != null || value.getType() == null) {
+            return;
+        }
+        List<Schema.SchemaType> type = new ArrayList<>(value.getType());
+        type.add(Schema.SchemaType.NULL);
+        schema.setAnyOf(null);
+        schema.setType(type);
+        schema.setFormat(value.getFormat());
+        schema.setPattern(value.getPattern());
     }
 
     private static void inline(Schema schema, Map<String, Schema> scalars) {
@@ -125,6 +150,7 @@ public class PlatformOpenApiFilter implements OASFilter {
             return;
         }
         children(schema).forEach(child -> inline(child, scalars));
+        collapseNullableScalar(schema);
     }
 
     private static void defineReferencedHeaders(OpenAPI openAPI, Components components) {

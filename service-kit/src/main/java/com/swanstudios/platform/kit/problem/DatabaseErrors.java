@@ -24,6 +24,11 @@ public final class DatabaseErrors {
         return violation(e).map(Violation::sqlState);
     }
 
+    /** The constraint that refused the statement, however deep in the cause chain, if the database named one. */
+    public static Optional<String> constraint(Throwable e) {
+        return violation(e).map(Violation::constraint);
+    }
+
     private record Violation(String sqlState, String constraint) {
     }
 
