@@ -74,12 +74,12 @@ public class OrdersResource {
     @APIResponseSchema(value = OrderView.class, responseDescription = "The order")
     @APIResponse(responseCode = "404", description = "No such order of yours")
     public Uni<OrderView> get(@PathParam("id") UUID id) {
-        return caller.requireUserId().chain(me -> caller.hasRole(Caller.ADMIN).chain(admin -> CustomerOrder.<CustomerOrder>findById(id)
+        return caller.actor().chain(actor -> CustomerOrder.<CustomerOrder>findById(id)
                 .invoke(order -> {
-                    if (order == null || !(admin || order.userId.equals(me))) {
+                    if (order == null || !(actor.admin() || order.userId.equals(actor.id()))) {
                         throw DomainException.notFound("Order " + id);
                     }
-                })))
+                }))
                 .chain(Orders::view);
     }
 

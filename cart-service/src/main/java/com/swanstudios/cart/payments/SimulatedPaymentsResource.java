@@ -140,12 +140,12 @@ public class SimulatedPaymentsResource {
         if (!simulated.name().equals(settings.provider()) || !sessionId.startsWith(SimulatedProvider.SESSION_PREFIX)) {
             return Uni.createFrom().failure(DomainException.notFound("Simulated payment session " + sessionId));
         }
-        return caller.requireUserId().chain(user -> caller.hasRole(Caller.ADMIN).chain(admin -> Panache.withSession(
+        return caller.actor().chain(actor -> Panache.withSession(
                 () -> CustomerOrder.<CustomerOrder>find("paymentSessionId", sessionId).firstResult())
                 .invoke(order -> {
-                    if (order == null || !(admin || order.userId.equals(user))) {
+                    if (order == null || !(actor.admin() || order.userId.equals(actor.id()))) {
                         throw DomainException.notFound("Simulated payment session " + sessionId);
                     }
-                })));
+                }));
     }
 }

@@ -8,6 +8,8 @@ import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -34,6 +36,19 @@ public final class EventContract {
             return new EventContract(topic, SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Another service's published schema, read from its module in this repository (a consumer's test holds its
+     * fixtures to the producer's contract): {@code fromModule("cart-service", "commerce.credits.v1")}.
+     */
+    public static EventContract fromModule(String module, String topic) {
+        Path file = Path.of("..", module, "src", "main", "resources", "contracts", topic + ".schema.json");
+        try (InputStream in = Files.newInputStream(file)) {
+            return new EventContract(topic, SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException("No contract at " + file.toAbsolutePath(), e);
         }
     }
 

@@ -34,6 +34,8 @@ import org.junit.jupiter.api.Test;
 class UserEventsTest {
 
     private static final EventContract CONTRACT = EventContract.of(UserEvents.TOPIC);
+    /** What cart-service promises commerce.credits.v1 carries: this test's fixtures are held to it. */
+    private static final EventContract CREDITS = EventContract.fromModule("cart-service", "commerce.credits.v1");
 
     @Test
     void everyChangeIsPublishedAsFullStateAndDeletionEndsInATombstone() {
@@ -98,6 +100,7 @@ class UserEventsTest {
                  "reason": %s, "occurredAt": "%s", "version": 1}""".formatted(UUID.randomUUID(), userId, kind,
                 kind.equals("granted") ? "\"" + UUID.randomUUID() + "\"" : "null", kind.equals("granted") ? "null" : "\"goodwill\"",
                 OffsetDateTime.now());
+        CREDITS.assertConforms(body);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, PlatformTestResource.kafka().bootstrapServers()),
                 new StringSerializer(), new StringSerializer())) {

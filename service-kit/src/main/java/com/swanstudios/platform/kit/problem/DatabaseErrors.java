@@ -1,7 +1,11 @@
 package com.swanstudios.platform.kit.problem;
 
 import io.vertx.pgclient.PgException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.hibernate.JDBCException;
 
 /**
@@ -29,6 +33,8 @@ public final class DatabaseErrors {
         return violation(e).map(Violation::constraint);
     }
 
+    private static final Pattern CONSTRAINT_IN_MESSAGE = Pattern.compile("violates [a-z ]*constraint \"([^\"]+)\"");
+
     private record Violation(String sqlState, String constraint) {
     }
 
@@ -36,7 +42,7 @@ public final class DatabaseErrors {
         return violation(e).flatMap(v -> {
             String constraint = v.constraint() == null ? "a data rule" : "constraint " + v.constraint();
             return switch (v.sqlState() == null ? "" : v.sqlState()) {
-                case "23505" -> Optional.of(Problem.of(409, "conflict", "Conflict",
+                case "23505", "23P01" -> Optional.of(Problem.of(409, "conflict", "Conflict",
                         "The change conflicts with existing data (" + constraint + ")", instance));
                 case "23514", "23502", "23503", "22001", "22003" -> Optional.of(Problem.of(422, "rule-violated",
                         "Unprocessable Content", "The change breaks " + constraint, instance));
@@ -49,21 +55,32 @@ public final class DatabaseErrors {
         });
     }
 
-    /** Hibernate Reactive reports a failed statement as a suppressed or wrapped JDBCException, or a raw PgException. */
+    /**
+     * Hibernate Reactive reports a failed statement as a suppressed or wrapped JDBCException, or a raw PgException;
+     * the first report that names the constraint wins (Hibernate cannot name some, an exclusion constraint's for one),
+     * else the first report.
+     */
     private static Optional<Violation> violation(Throwable e) {
+        Violation first = null;
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            Optional<Violation> found = direct(t);
-            if (found.isPresent()) {
-                return found;
-            }
-            for (Throwable suppressed : t.getSuppressed()) {
-                found = direct(suppressed);
-                if (found.isPresent()) {
-                    return found;
+            List<Throwable> reports = new ArrayList<>();
+            reports.add(t);
+            reports.addAll(List.of(t.getSuppressed()));
+            for (Throwable report : reports) {
+                Violation found = direct(report).orElse(null);
+                if (found != null && found.constraint() != null) {
+                    return Optional.of(found);
                 }
+                first = first == null ? found : first;
             }
         }
-        return Optional.empty();
+        return Optional.ofNullable(first);
+    }
+
+    /** The constraint PostgreSQL's message names ({@code violates exclusion constraint "x"}), where nothing else does. */
+    private static String named(String message) {
+        Matcher named = message == null ? null : CONSTRAINT_IN_MESSAGE.matcher(message);
+        return named != null && named.find() ? named.group(1) : null;
     }
 
     private static Optional<Violation> direct(Throwable t) {
@@ -71,10 +88,11 @@ public final class DatabaseErrors {
             return Optional.of(new Violation(pg.getSqlState(), pg.getConstraint()));
         }
         if (t instanceof org.hibernate.exception.ConstraintViolationException cv) {
-            return Optional.of(new Violation(cv.getSQLState(), cv.getConstraintName()));
+            return Optional.of(new Violation(cv.getSQLState(), cv.getConstraintName() != null ? cv.getConstraintName()
+                    : named(cv.getMessage())));
         }
         if (t instanceof JDBCException jdbc) {
-            return Optional.of(new Violation(jdbc.getSQLState(), null));
+            return Optional.of(new Violation(jdbc.getSQLState(), named(jdbc.getMessage())));
         }
         return Optional.empty();
     }

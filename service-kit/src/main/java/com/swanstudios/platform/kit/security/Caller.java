@@ -46,6 +46,15 @@ public class Caller {
         return identities.getDeferredIdentity().map(identity -> !identity.isAnonymous() && identity.hasRole(role));
     }
 
+    /** Who calls, and whether as an admin: what an owner-or-admin rule needs. */
+    public record Actor(UUID id, boolean admin) {
+    }
+
+    /** 401 without a token; else the caller's id and whether they are an admin. */
+    public Uni<Actor> actor() {
+        return requireUserId().chain(id -> hasRole(ADMIN).map(admin -> new Actor(id, admin)));
+    }
+
     /** 401 without a token, 403 unless the caller is an admin. */
     public Uni<Void> requireAdmin(String forWhat) {
         return requireUserId().chain(() -> hasRole(ADMIN)).invoke(admin -> {
