@@ -6,11 +6,13 @@ import com.swanstudios.platform.kit.paging.IdCursor;
 import com.swanstudios.platform.kit.problem.DatabaseErrors;
 import com.swanstudios.platform.kit.problem.DomainException;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -98,6 +100,21 @@ public class BookingService {
                     IdCursor.Slice<TrainingSession> page = IdCursor.slice(found, limit, s -> s.id);
                     return new IdCursor.Slice<>(page.items().stream().map(SessionView::of).toList(), page.nextCursor());
                 });
+    }
+
+    /**
+     * A deleted account, within the caller's transaction: its future sessions are cancelled (those it trains with the
+     * clients' credits given back, as any cancellation by a trainer) and its open slots withdrawn. How many sessions.
+     */
+    public Uni<Integer> accountDeleted(UUID user) {
+        OffsetDateTime now = SlotService.now();
+        return TrainingSession.<TrainingSession>list("(clientId = ?1 or trainerId = ?1) and status in ?2 and startsAt > ?3 "
+                        + "order by id", user, TrainingSession.LIVE, now)
+                .chain(sessions -> Multi.createFrom().iterable(sessions).onItem()
+                        .transformToUniAndConcatenate(session -> cancelIn(user, false, session.id, "account deleted"))
+                        .collect().asList().map(List::size))
+                .call(() -> TrainingSlot.update("status = ?1, updatedAt = ?2 where trainerId = ?3 and status = ?4",
+                        TrainingSlot.WITHDRAWN, now, user, TrainingSlot.OPEN));
     }
 
     private Uni<SessionView> bookIn(UUID client, UUID slotId) {

@@ -14,8 +14,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Keeps {@link KnownUser} in step with {@code identity.user.v1}: each user's newest state, never an older
- * one (the kit's version gate). A deleted user keeps only their id and status here; after the tombstone
- * nothing about them is ever applied again.
+ * one (the kit's version gate). A deleted user keeps only their id and status here, and what they left
+ * behind goes in the same transaction ({@link AccountRemoval}); after the tombstone nothing about them is
+ * ever applied again.
  */
 @ApplicationScoped
 public class UserDirectory implements ChannelConsumer {
@@ -36,10 +37,12 @@ public class UserDirectory implements ChannelConsumer {
 
     private final IdempotentConsumer inbox;
     private final ObjectMapper json;
+    private final AccountRemoval removal;
 
-    public UserDirectory(IdempotentConsumer inbox, ObjectMapper json) {
+    public UserDirectory(IdempotentConsumer inbox, ObjectMapper json, AccountRemoval removal) {
         this.inbox = inbox;
         this.json = json;
+        this.removal = removal;
     }
 
     @Override
@@ -70,6 +73,7 @@ public class UserDirectory implements ChannelConsumer {
                         .setParameter(6, user.text("status"))
                         .setParameter(7, user.version())
                         .executeUpdate())
+                .call(() -> deleted ? removal.removed(user.uuid("id")) : Uni.createFrom().voidItem())
                 .replaceWithVoid();
     }
 }

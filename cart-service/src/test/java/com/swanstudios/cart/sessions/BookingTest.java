@@ -43,11 +43,16 @@ class BookingTest {
     }
 
     static void trainer(UUID id, String name) {
-        String state = "{\"id\":\"" + id + "\",\"username\":null,\"displayName\":\"" + name + "\",\"avatarUrl\":null,"
-                + "\"role\":\"trainer\",\"status\":\"active\",\"profileVisibility\":\"public\",\"discoverable\":true,\"version\":1}";
-        TestEvents.publish("identity.user.v1", "/user-service", "com.swanstudios.identity.user.role-changed", id, 1, state);
+        userState(id, name, "trainer", "active", 1);
         await().atMost(Duration.ofSeconds(30)).until(() -> TestDatabase.count("select count(*) from known_user where id = '" + id
                 + "' and role = 'trainer'") == 1);
+    }
+
+    static void userState(UUID id, String name, String role, String status, long version) {
+        String state = "{\"id\":\"" + id + "\",\"username\":null,\"displayName\":\"" + name + "\",\"avatarUrl\":null,"
+                + "\"role\":\"" + role + "\",\"status\":\"" + status + "\",\"profileVisibility\":\"public\","
+                + "\"discoverable\":true,\"version\":" + version + "}";
+        TestEvents.publish("identity.user.v1", "/user-service", "com.swanstudios.identity.user.status-changed", id, version, state);
     }
 
     static void credits(UUID user, int amount) {
@@ -238,5 +243,30 @@ class BookingTest {
         problem(as(OTHER_TRAINER, "trainer").delete("/api/training-sessions/slots/" + free), 404, "not-found");
         as(TRAINER, "trainer").delete("/api/training-sessions/slots/" + free).then().statusCode(204);
         problem(book(client, free), 404, "not-found");
+    }
+
+    @Test
+    void aDeletedAccountLeavesNoCartNoFutureSessionAndNoOpenSlot() {
+        UUID trainer = UUID.randomUUID();
+        trainer(trainer, "Leaving Trainer");
+        UUID client = UUID.randomUUID();
+        credits(client, 2);
+        String booked = book(client, slot(trainer, hoursAhead(HOURS.addAndGet(2)))).then().statusCode(201).extract().path("id");
+        String open = slot(trainer, hoursAhead(HOURS.addAndGet(2)));
+
+        userState(trainer, "Leaving Trainer", "trainer", "deleted", 2);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(TestDatabase.row(
+                "select status from training_slot where id = '" + open + "'")).isEqualTo("withdrawn"));
+        as(client).get("/api/training-sessions/" + booked).then().body("status", equalTo("cancelled")).body("refunded", equalTo(true));
+        assertThat(balance(client)).as("the trainer's cancellation gave the credit back").isEqualTo(2);
+
+        String mine = book(client, slot()).then().statusCode(201).extract().path("id");
+        as(client).get("/api/cart").then().statusCode(200);
+        userState(client, "Client", "user", "deleted", 1);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(TestDatabase.count(
+                "select count(*) from cart where user_id = '" + client + "'")).isZero());
+        assertThat(TestDatabase.row("select status from training_session where id = '" + mine + "'")).isEqualTo("cancelled");
+        assertThat(TestDatabase.count("select count(*) from credit_entry where user_id = '" + client + "'"))
+                .as("the ledger keeps its entries").isGreaterThanOrEqualTo(4);
     }
 }
