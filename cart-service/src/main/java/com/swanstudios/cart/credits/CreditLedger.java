@@ -30,11 +30,13 @@ public class CreditLedger {
             values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) returning balance_after, balance_version""";
     /** The balance's CHECK (balance >= 0), named by PostgreSQL's default. */
     private static final String BALANCE_CHECK = "credit_balance_balance_check";
+    private static final String FROZEN =
+            "select cast(coalesce(-sum(amount), 0) as integer) from credit_entry where order_id = ?1 and kind = 'frozen'";
     private static final String BALANCE = "select coalesce((select balance from credit_balance where user_id = ?1), 0)";
 
     /** The kinds of entry; each is also the last part of its event's type ({@code ….credits.granted}). */
     public enum Kind {
-        GRANTED, SPENT, REFUNDED, REVERSED, ADJUSTED;
+        GRANTED, SPENT, REFUNDED, REVERSED, ADJUSTED, FROZEN, RELEASED;
 
         public String wireName() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -71,10 +73,21 @@ public class CreditLedger {
                         event.version(), event)));
     }
 
+    /** The credits an order's dispute holds (its frozen entry), within the caller's session; 0 if none. */
+    public Uni<Integer> frozen(UUID orderId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(FROZEN, Integer.class).setParameter(1, orderId)
+                .getSingleResult());
+    }
+
+    /** The user's balance now, within the caller's session (0 for a user without entries). */
+    public Uni<Integer> balance(UUID userId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(BALANCE, Integer.class).setParameter(1, userId)
+                .getSingleResult());
+    }
+
     /** The user's balance and a page of their entries, newest first, within the caller's session. */
     public Uni<CreditStatement> statement(UUID userId, UUID after, int limit) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(BALANCE, Integer.class).setParameter(1, userId)
-                        .getSingleResult())
+        return balance(userId)
                 .chain(balance -> (after == null
                         ? CreditEntry.<CreditEntry>find("userId = ?1 order by id desc", userId)
                         : CreditEntry.<CreditEntry>find("userId = ?1 and id < ?2 order by id desc", userId, after))

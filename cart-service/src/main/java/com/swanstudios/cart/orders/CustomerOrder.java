@@ -53,6 +53,20 @@ public class CustomerOrder extends PanacheEntityBase {
     @Column(name = "payment_reference", length = 255)
     public String paymentReference;
 
+    /** The provider's id of the refund, once it confirmed returning the money. */
+    @Column(name = "refund_reference", length = 255)
+    public String refundReference;
+
+    @Column(name = "refund_reason", length = 500)
+    public String refundReason;
+
+    @Column(name = "refunded_at")
+    public OffsetDateTime refundedAt;
+
+    /** The provider's id of an open or closed dispute of the payment. */
+    @Column(name = "dispute_reference", length = 255)
+    public String disputeReference;
+
     @Column(name = "expires_at", nullable = false)
     public OffsetDateTime expiresAt;
 

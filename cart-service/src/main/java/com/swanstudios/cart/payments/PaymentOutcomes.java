@@ -29,7 +29,7 @@ public class PaymentOutcomes {
 
     /** What an event came to, as the webhook answers it. */
     public enum Outcome {
-        PAID, FAILED, EXPIRED, ALREADY_APPLIED, AWAITING_PAYMENT, IGNORED;
+        PAID, FAILED, EXPIRED, ALREADY_APPLIED, AWAITING_PAYMENT, IGNORED, DISPUTED, DISPUTE_WON, DISPUTE_LOST;
 
         public String wireName() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -39,14 +39,19 @@ public class PaymentOutcomes {
     private final Orders orders;
     private final CartService carts;
     private final CreditLedger ledger;
+    private final Disputes disputes;
 
-    public PaymentOutcomes(Orders orders, CartService carts, CreditLedger ledger) {
+    public PaymentOutcomes(Orders orders, CartService carts, CreditLedger ledger, Disputes disputes) {
         this.orders = orders;
         this.carts = carts;
         this.ledger = ledger;
+        this.disputes = disputes;
     }
 
     public Uni<Outcome> apply(PaymentEvent event) {
+        if (event.aboutDispute()) {
+            return disputes.apply(event);
+        }
         if (!event.aboutCheckoutSession()) {
             LOG.debugf("Payment event %s of type %s ignored", event.id(), event.type());
             return Uni.createFrom().item(Outcome.IGNORED);
