@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
+import com.swanstudios.cart.TestCheckouts;
 import com.swanstudios.cart.TestDatabase;
 import com.swanstudios.cart.TestEvents;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,6 +33,7 @@ class StripeCheckoutTest {
     }
 
     static final UUID SIX = UUID.randomUUID();
+    static final UUID ADMIN = UUID.randomUUID();
 
     @BeforeAll
     static void catalog() {
@@ -92,5 +94,26 @@ class StripeCheckoutTest {
         assertThat(TestDatabase.row("select status from customer_order where payment_session_id = '" + paid + "'"))
                 .isEqualTo("pending_payment");
         problem(as(user).get("/api/payments/simulated/" + paid), 404, "not-found");
+    }
+
+    @Test
+    void aRefundAsksStripeOnceForThePaymentIntent() {
+        UUID user = UUID.randomUUID();
+        as(user).body(item(SIX, 1)).post("/api/cart/items").then().statusCode(201);
+        io.restassured.response.Response opened = checkout(user, "stripe-refund");
+        UUID order = UUID.fromString(opened.path("orderId"));
+        TestCheckouts.deliver(TestCheckouts.sessionEvent("checkout.session.completed", opened.path("paymentSessionId"), order, "paid"))
+                .then().statusCode(200).body("outcome", equalTo("paid"));
+        String intent = "pi_test_" + order.toString().replace("-", "");
+
+        for (int i = 0; i < 2; i++) {
+            as(ADMIN, "admin").body("{\"reason\":\"duplicate purchase\"}").post("/api/orders/" + order + "/refund").then()
+                    .statusCode(200).body("order.status", equalTo("refunded")).body("refundReference", startsWith("re_test_"));
+        }
+        List<StripeStub.Call> refunds = StripeStub.CALLS.stream().filter(c -> c.path().equals("/v1/refunds")
+                && ("refund-" + order).equals(c.idempotencyKey())).toList();
+        assertThat(refunds).hasSize(1);
+        assertThat(refunds.get(0).form()).containsEntry("payment_intent", intent).containsEntry("amount", "90000")
+                .containsEntry("metadata[orderId]", order.toString());
     }
 }

@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Stripe's API as far as cart-service calls it, on a local port: Checkout Sessions created (the same for the same
- * Idempotency-Key, as Stripe does), expired (refused once the stub is told the buyer paid) and read back. It records
+ * Idempotency-Key, as Stripe does), expired (refused once the stub is told the buyer paid) and read back, and
+ * refunds created (likewise one per key). It records
  * what it was sent, and can be told to fail. The only stub of the platform's tests: Stripe's servers are outside it.
  */
 public class StripeStub implements QuarkusTestResourceLifecycleManager {
@@ -72,6 +73,10 @@ public class StripeStub implements QuarkusTestResourceLifecycleManager {
             String id = SESSIONS_BY_KEY.computeIfAbsent(key == null ? "none-" + NEXT.get() : key, k -> "cs_test_" + NEXT.incrementAndGet());
             STATUS.putIfAbsent(id, "open");
             answer(exchange, 200, session(id));
+        } else if (path.equals("/v1/refunds") && exchange.getRequestMethod().equals("POST")) {
+            String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+            String id = SESSIONS_BY_KEY.computeIfAbsent(key == null ? "none-" + NEXT.get() : key, k -> "re_test_" + NEXT.incrementAndGet());
+            answer(exchange, 200, "{\"id\":\"" + id + "\",\"object\":\"refund\",\"status\":\"succeeded\"}");
         } else if (path.matches("/v1/checkout/sessions/[^/]+/expire")) {
             String id = path.split("/")[4];
             if (!"open".equals(STATUS.get(id))) {
