@@ -73,9 +73,9 @@ public class Refunds {
                                 order.refundReference = ref;
                             }
                         })));
-        return reference.chain(ref -> Panache.withSession(() -> Orders.items(refunded.id).chain(items -> CustomerOrder
-                        .<CustomerOrder>findById(refunded.id).chain(Orders::view)
-                        .map(view -> new Refund(view, PaymentOutcomes.sessions(items), ref)))))
+        // the credits a refund reverses are all the order granted: its view's totalSessions
+        return reference.chain(ref -> Panache.withSession(() -> CustomerOrder.<CustomerOrder>findById(refunded.id)
+                        .chain(Orders::view).map(view -> new Refund(view, (int) view.totalSessions(), ref))))
                 .invoke(done -> LOG.infof("Order %s refunded: %d credits reversed, provider refund %s", refunded.id,
                         done.creditsReversed(), done.refundReference()));
     }
