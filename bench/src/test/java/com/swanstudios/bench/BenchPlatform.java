@@ -32,12 +32,15 @@ final class BenchPlatform implements AutoCloseable {
 
     final BenchStack stack;
     final String packageId;
+    /** The package's totalSessions: what one checkout of it grants. */
+    final int packageSessions;
     final int listBytes;
     final Map<String, Long> idleRssKib;
 
-    private BenchPlatform(BenchStack stack, String packageId, int listBytes, Map<String, Long> idleRssKib) {
+    private BenchPlatform(BenchStack stack, String packageId, int packageSessions, int listBytes, Map<String, Long> idleRssKib) {
         this.stack = stack;
         this.packageId = packageId;
+        this.packageSessions = packageSessions;
         this.listBytes = listBytes;
         this.idleRssKib = idleRssKib;
     }
@@ -69,7 +72,9 @@ final class BenchPlatform implements AutoCloseable {
             Thread.sleep(settle * 1000);
             // idle: started and settled, no load yet
             Map<String, Long> idle = Machine.residentKib(stack.launcher());
-            return new BenchPlatform(stack, created != null ? created : field(list, "id"), list.length(), idle);
+            String packageId = created != null ? created : field(list, "id");
+            int sessions = number(get(gateway + "/api/storefront/packages/" + packageId), "totalSessions");
+            return new BenchPlatform(stack, packageId, sessions, list.length(), idle);
         } catch (IOException | RuntimeException e) {
             if (stack != null) {
                 stack.close();
@@ -138,6 +143,14 @@ final class BenchPlatform implements AutoCloseable {
 
     private static int count(String list) {
         return list.split("\"packageType\"", -1).length - 1;
+    }
+
+    private static int number(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*(\\d+)").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + name + " in " + json);
+        }
+        return Integer.parseInt(m.group(1));
     }
 
     private static String field(String json, String name) {

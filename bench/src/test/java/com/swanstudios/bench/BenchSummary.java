@@ -29,7 +29,7 @@ public final class BenchSummary {
     private BenchSummary() {
     }
 
-    record Figures(long requests, long errors, long p50, long p99, double perSecond) {
+    record Figures(long requests, long errors, long p50, long p95, long p99, double perSecond) {
     }
 
     public static void main(String[] args) throws IOException {
@@ -40,13 +40,15 @@ public final class BenchSummary {
         Footprint footprint = Footprint.read(target);
         Path propagation = BenchOutput.dir(target).resolve(PlatformSimulation.PROPAGATION);
         String propagationTable = Files.isRegularFile(propagation) ? Files.readString(propagation) : "Not run.\n";
+        Path checkout = BenchOutput.dir(target).resolve(PlatformSimulation.CHECKOUT);
+        String checkoutTable = Files.isRegularFile(checkout) ? Files.readString(checkout) : "Not run.\n";
         Path summary = target.resolve("bench-summary.md");
-        Files.writeString(summary, markdown(figures, footprint, propagationTable, run));
+        Files.writeString(summary, markdown(figures, footprint, checkoutTable, propagationTable, run));
         System.out.println("\nBenchmark summary: " + summary.toAbsolutePath() + "\n");
         System.out.println(Files.readString(summary));
     }
 
-    static String markdown(Map<String, Figures> figures, Footprint footprint, String propagation, Path run) {
+    static String markdown(Map<String, Figures> figures, Footprint footprint, String checkout, String propagation, Path run) {
         StringBuilder out = new StringBuilder();
         out.append("# SwanStudios benchmark\n\n")
                 .append("Run ").append(OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)).append(" on ")
@@ -71,6 +73,7 @@ public final class BenchSummary {
         out.append("\n| ratio | value | target |\n|---|---:|---|\n");
         ratio(out, figures, "list gateway / direct", "list gateway", "list direct");
         ratio(out, figures, "package gateway / direct", "package gateway", "package direct");
+        checkout(out, figures.get(CheckoutScenario.GROUP), checkout);
         out.append("\n## Footprint\n\n| application | ready s | RSS idle MiB | RSS after load MiB |\n|---|---:|---:|---:|\n");
         for (String app : footprint.readySeconds().keySet()) {
             out.append(String.format("| %s | %.1f | %s | %s |%n", app, footprint.readySeconds().get(app),
@@ -85,6 +88,22 @@ public final class BenchSummary {
                 + "producer and consumer on a scratch topic at the same rate in the same stretch.\n\n").append(propagation);
         out.append("\nGatling's report: ").append(run.resolve("index.html").toAbsolutePath()).append('\n');
         return out.toString();
+    }
+
+    private static void checkout(StringBuilder out, Figures f, String ledger) {
+        out.append("\n## Checkout\n\n").append(PlatformSimulation.BUYERS).append(" buyers at once through the gateway for ")
+                .append(PlatformSimulation.CHECKOUT_MEASURE.toSeconds()).append(" s after a ").append(PlatformSimulation.WARM_UP.toSeconds())
+                .append(" s warm-up, each looping: add a package to the cart, check out (a new Idempotency-Key), then the "
+                        + "provider's signed checkout.session.completed delivered to the webhook twice. A checkout is the "
+                        + "four requests; its time is theirs together.\n\n")
+                .append("| checkouts/s | p50 ms | p95 ms | p99 ms | failed | target |\n|---:|---:|---:|---:|---:|---|\n");
+        if (f == null) {
+            out.append("| not run | | | | | |\n");
+        } else {
+            out.append(String.format("| %,.1f | %d | %d | %d | %d | ≥ 100/s on 2 cores%s |%n", f.perSecond(), f.p50(), f.p95(),
+                    f.p99(), f.errors(), verdict(f.perSecond() >= 100)));
+        }
+        out.append("\nThe ledger afterwards (warm-up included):\n\n").append(ledger);
     }
 
     private static void ratio(StringBuilder out, Map<String, Figures> figures, String label, String through, String direct) {
@@ -128,15 +147,19 @@ public final class BenchSummary {
         return text.matches("\\d+") ? Long.parseLong(text) : 0;
     }
 
-    /** Per request name: counts and percentiles (Gatling's percentiles1 is p50, percentiles4 p99). */
+    /**
+     * Per request or group name at the top level (a group's count is its iterations, its times theirs): counts and
+     * percentiles (Gatling's percentiles1 is p50, percentiles3 p95, percentiles4 p99).
+     */
     static Map<String, Figures> figures(JsonNode stats) {
         Map<String, Figures> byName = new HashMap<>();
         stats.path("contents").forEach(node -> {
             JsonNode s = node.path("stats");
             long total = number(s.path("numberOfRequests").path("total"));
             byName.put(node.path("name").asText(), new Figures(total, number(s.path("numberOfRequests").path("ko")),
-                    number(s.path("percentiles1").path("total")), number(s.path("percentiles4").path("total")),
-                    total / (double) PlatformSimulation.MEASURE.toSeconds()));
+                    number(s.path("percentiles1").path("total")), number(s.path("percentiles3").path("total")),
+                    number(s.path("percentiles4").path("total")),
+                    total / (double) PlatformSimulation.seconds(node.path("name").asText())));
         });
         return byName;
     }

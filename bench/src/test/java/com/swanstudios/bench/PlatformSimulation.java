@@ -19,7 +19,10 @@ import java.util.List;
  * The benchmark's scenarios, one after another on one platform: the catalog list of 100 and a single
  * package, each straight to storefront-service and through the gateway, each measured for
  * {@code bench.seconds} (20) with {@code bench.connections} (32) keep-alive connections after a warm-up of
- * {@code bench.warmup} (10) seconds that is reported apart; then the footprint after the load. Gatling runs on
+ * {@code bench.warmup} (10) seconds that is reported apart; then the checkout ({@link CheckoutScenario}):
+ * {@code bench.checkout.buyers} (32) buyers for {@code bench.checkout.seconds} (60) after the same warm-up, its
+ * ledger read afterwards ({@link CheckoutLedger}); then the footprint after the load, and identity propagation.
+ * {@code bench.parts} (catalog,checkout,propagation) runs only some of them. Gatling runs on
  * the same cores as the platform, as wrk did in the issue's measurements. Nothing here asserts a figure:
  * {@link BenchSummary} prints them beside the targets.
  */
@@ -31,10 +34,20 @@ public class PlatformSimulation extends Simulation {
     /** The scenario names BenchSummary reads, measured (the warm-ups are prefixed "warm-up "). */
     static final List<String> MEASURED = List.of("list direct", "list gateway", "package direct", "package gateway");
 
+    /** The checkout scenario: this many buyers at once, each looping for this long after the warm-up. */
+    static final Duration CHECKOUT_MEASURE = Duration.ofSeconds(Long.getLong("bench.checkout.seconds", 60));
+    static final int BUYERS = Integer.getInteger("bench.checkout.buyers", 32);
+
+    /** Which parts run ({@code bench.parts}, default all): catalog, checkout, propagation. */
+    static final List<String> PARTS = List.of(System.getProperty("bench.parts", "catalog,checkout,propagation").split(","));
+
     /** The identity-propagation table, for the summary. */
     static final String PROPAGATION = "propagation.md";
+    /** The checkout's correctness table, for the summary. */
+    static final String CHECKOUT = "checkout.md";
 
     private final BenchPlatform platform = BenchPlatform.start();
+    private final CheckoutScenario checkout = PARTS.contains("checkout") ? CheckoutScenario.prepare(platform, BUYERS) : null;
 
     {
         // the catalog sends Cache-Control and an ETag: a caching client would stop asking
@@ -42,10 +55,15 @@ public class PlatformSimulation extends Simulation {
         String list = "/api/storefront/packages?limit=100";
         String single = "/api/storefront/packages/" + platform.packageId;
         List<PopulationBuilder> steps = new ArrayList<>();
-        steps.addAll(load("list direct", platform.storefront() + list));
-        steps.addAll(load("list gateway", platform.gateway() + list));
-        steps.addAll(load("package direct", platform.storefront() + single));
-        steps.addAll(load("package gateway", platform.gateway() + single));
+        if (PARTS.contains("catalog")) {
+            steps.addAll(load("list direct", platform.storefront() + list));
+            steps.addAll(load("list gateway", platform.gateway() + list));
+            steps.addAll(load("package direct", platform.storefront() + single));
+            steps.addAll(load("package gateway", platform.gateway() + single));
+        }
+        if (PARTS.contains("checkout")) {
+            steps.addAll(checkout.load(platform.gateway(), WARM_UP, CHECKOUT_MEASURE));
+        }
         PopulationBuilder chain = steps.get(steps.size() - 1);
         for (int i = steps.size() - 2; i >= 0; i--) {
             chain = steps.get(i).andThen(chain);
@@ -67,9 +85,27 @@ public class PlatformSimulation extends Simulation {
     public void after() {
         try {
             Footprint.write(platform, Machine.residentKib(platform.stack.launcher()));
-            propagation();
+            if (checkout != null) {
+                checkoutLedger();
+            }
+            if (PARTS.contains("propagation")) {
+                propagation();
+            }
         } finally {
             platform.close();
+        }
+    }
+
+    /** How many seconds a measured scenario ran, to turn its count into a rate. */
+    static long seconds(String name) {
+        return (CheckoutScenario.GROUP.equals(name) ? CHECKOUT_MEASURE : MEASURE).toSeconds();
+    }
+
+    private void checkoutLedger() {
+        try {
+            BenchOutput.write(CHECKOUT, CheckoutLedger.read(platform.stack, checkout, platform.packageSessions).table());
+        } catch (Exception e) {
+            BenchOutput.write(CHECKOUT, "Not read: " + e + "\n");
         }
     }
 

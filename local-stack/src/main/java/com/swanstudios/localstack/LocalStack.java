@@ -36,7 +36,7 @@ public final class LocalStack {
     /** The local mail server's SMTP port (MailCapture). */
     private static final int SMTP_PORT = 2525;
     /** The simulated payment provider signs its events with this; a documented local default, refused elsewhere. */
-    static final String LOCAL_WEBHOOK_SECRET = "whsec_local_stack_only";
+    public static final String LOCAL_WEBHOOK_SECRET = "whsec_local_stack_only";
 
     /** The line the launcher prints once every application is ready (what a script or test waits for). */
     public static final String READY_LINE = "SwanStudios is up";

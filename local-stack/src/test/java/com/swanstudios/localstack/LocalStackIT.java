@@ -173,6 +173,48 @@ class LocalStackIT {
         assertThat(admin.statusCode()).as(admin.body()).isEqualTo(200);
         HttpResponse<String> created = post(gateway + "/api/storefront/packages", field(admin.body(), "accessToken"), pkg);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+        buyThePackageAndBecomeAClient(gateway, userToken, field(refreshed.body(), "refreshToken"), field(created.body(), "id"));
+    }
+
+    /**
+     * The commerce flow across services, by events only: the new package reaches cart-service's projection
+     * (storefront.package.v1), the buyer checks out and pays on the simulated provider's page (the webhook's code
+     * path), cart-service grants the package's 4 sessions (commerce.credits.v1), and user-service makes the buyer a
+     * client, which the next refresh carries.
+     */
+    private static void buyThePackageAndBecomeAClient(String gateway, String token, String refreshToken, String packageId)
+            throws Exception {
+        String item = "{\"packageId\": \"" + packageId + "\", \"quantity\": 1}";
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            HttpResponse<String> added = post(gateway + "/api/cart/items", token, item);
+            assertThat(added.statusCode()).as("the new package, once cart-service knows it: %s", added.body()).isEqualTo(201);
+        });
+        HttpResponse<String> checkout = send(HttpRequest.newBuilder(URI.create(gateway + "/api/cart/checkout"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .header("Idempotency-Key", "e2e-" + packageId).POST(HttpRequest.BodyPublishers.ofString("{}")));
+        assertThat(checkout.statusCode()).as(checkout.body()).isEqualTo(201);
+        String page = field(checkout.body(), "checkoutUrl");
+        assertThat(page).as("the simulated provider's page, on the gateway").startsWith(gateway + "/");
+        HttpResponse<String> paid = send(HttpRequest.newBuilder(URI.create(page + "/complete"))
+                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(paid.statusCode()).as(paid.body()).isEqualTo(200);
+
+        HttpResponse<String> credits = send(HttpRequest.newBuilder(URI.create(gateway + "/api/credits/me"))
+                .header("Authorization", "Bearer " + token));
+        assertThat(credits.body()).as("the package's sessions, granted once").contains("\"balance\":4");
+        // a refresh token is used once: each try refreshes with the token the previous one was given
+        java.util.concurrent.atomic.AtomicReference<String> refresh = new java.util.concurrent.atomic.AtomicReference<>(refreshToken);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            HttpResponse<String> next = post(gateway + "/api/auth/refresh", null, json("refreshToken", refresh.get()));
+            assertThat(next.statusCode()).as(next.body()).isEqualTo(200);
+            refresh.set(field(next.body(), "refreshToken"));
+            assertThat(next.body()).as("user-service heard of the grant").contains("\"role\":\"client\"");
+        });
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return HTTP.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> post(String url, String token, String json) throws IOException, InterruptedException {

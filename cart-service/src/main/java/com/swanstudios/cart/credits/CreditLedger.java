@@ -4,9 +4,9 @@ import com.swanstudios.platform.kit.ids.Ids;
 import com.swanstudios.platform.kit.outbox.OutboundEvent;
 import com.swanstudios.platform.kit.outbox.Outbox;
 import com.swanstudios.platform.kit.paging.IdCursor;
+import com.swanstudios.platform.kit.persistence.NativeRows;
 import com.swanstudios.platform.kit.problem.DatabaseErrors;
 import com.swanstudios.platform.kit.problem.DomainException;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
@@ -27,12 +27,12 @@ public class CreditLedger {
 
     private static final String ADD = """
             insert into credit_entry (id, user_id, kind, amount, order_id, booking_id, reason, actor_id, created_at)
-            values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) returning balance_after, balance_version""";
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning balance_after, balance_version""";
     /** The balance's CHECK (balance >= 0), named by PostgreSQL's default. */
     private static final String BALANCE_CHECK = "credit_balance_balance_check";
     private static final String FROZEN =
-            "select cast(coalesce(-sum(amount), 0) as integer) from credit_entry where order_id = ?1 and kind = 'frozen'";
-    private static final String BALANCE = "select coalesce((select balance from credit_balance where user_id = ?1), 0)";
+            "select cast(coalesce(-sum(amount), 0) as integer) from credit_entry where order_id = $1 and kind = 'frozen'";
+    private static final String BALANCE = "select coalesce((select balance from credit_balance where user_id = $1), 0)";
 
     /** The kinds of entry; each is also the last part of its event's type ({@code ….credits.granted}). */
     public enum Kind {
@@ -60,12 +60,8 @@ public class CreditLedger {
     public Uni<CreditEvent> add(Entry entry) {
         UUID id = Ids.newId();
         OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC);
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery(ADD, Object[].class)
-                        .setParameter(1, id).setParameter(2, entry.userId()).setParameter(3, entry.kind().wireName())
-                        .setParameter(4, entry.amount()).setParameter(5, entry.orderId()).setParameter(6, entry.bookingId())
-                        .setParameter(7, entry.reason()).setParameter(8, entry.actorId()).setParameter(9, at)
-                        .getSingleResult())
+        return NativeRows.one(ADD, id, entry.userId(), entry.kind().wireName(), entry.amount(), entry.orderId(), entry.bookingId(),
+                        entry.reason(), entry.actorId(), at)
                 .map(row -> new CreditEvent(id, entry.userId(), entry.kind().wireName(), entry.amount(), ((Number) row[0]).intValue(),
                         entry.orderId(), entry.bookingId(), entry.reason(), at, ((Number) row[1]).longValue()))
                 .onFailure(CreditLedger::belowZero).transform(e -> insufficient(entry))
@@ -75,14 +71,12 @@ public class CreditLedger {
 
     /** The credits an order's dispute holds (its frozen entry), within the caller's session; 0 if none. */
     public Uni<Integer> frozen(UUID orderId) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(FROZEN, Integer.class).setParameter(1, orderId)
-                .getSingleResult());
+        return NativeRows.<Number>value(FROZEN, orderId).map(Number::intValue);
     }
 
     /** The user's balance now, within the caller's session (0 for a user without entries). */
     public Uni<Integer> balance(UUID userId) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(BALANCE, Integer.class).setParameter(1, userId)
-                .getSingleResult());
+        return NativeRows.<Number>value(BALANCE, userId).map(Number::intValue);
     }
 
     /** The user's balance and a page of their entries, newest first, within the caller's session. */

@@ -12,8 +12,11 @@ import static org.hamcrest.Matchers.notNullValue;
 import com.swanstudios.cart.TestDatabase;
 import com.swanstudios.platform.contract.SendsInvalidRequests;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 
 /** The ledger: a balance that is the sum of entries, never below zero, entries that never change. */
@@ -21,6 +24,9 @@ import org.junit.jupiter.api.Test;
 class CreditsTest {
 
     static final UUID ADMIN = UUID.randomUUID();
+
+    @Inject
+    Mutiny.SessionFactory sessions;
 
     static String adjustment(UUID user, int amount, String reason) {
         return "{\"userId\":\"" + user + "\",\"amount\":" + amount + ",\"reason\":\"" + reason + "\"}";
@@ -70,5 +76,29 @@ class CreditsTest {
         assertThatThrownBy(() -> TestDatabase.row("delete from credit_entry where user_id = '" + user + "' returning id"))
                 .rootCause().hasMessageContaining("credit_entry rows are never changed or removed");
         assertThat(TestDatabase.row("select sum(amount) from credit_entry where user_id = '" + user + "'")).isEqualTo("2");
+    }
+
+    /** Every entry and balance read runs the same statements: planned once, then found in Hibernate's plan cache. */
+    @Test
+    void theLedgersStatementsArePlannedOnce() {
+        UUID user = UUID.randomUUID();
+        Statistics statistics = sessions.getStatistics();
+        statistics.setStatisticsEnabled(true);
+        try {
+            adjustAndRead(user);
+            statistics.clear();
+            for (int i = 0; i < 10; i++) {
+                adjustAndRead(user);
+            }
+            assertThat(statistics.getQueryPlanCacheHitCount()).as("statements found planned").isGreaterThanOrEqualTo(10);
+            assertThat(statistics.getQueryPlanCacheMissCount()).as("statements planned again").isZero();
+        } finally {
+            statistics.setStatisticsEnabled(false);
+        }
+    }
+
+    private static void adjustAndRead(UUID user) {
+        as(ADMIN, "admin").body(adjustment(user, 1, "plan")).post("/api/credits/adjustments").then().statusCode(201);
+        as(user).get("/api/credits/me").then().statusCode(200);
     }
 }

@@ -16,9 +16,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /** Signs up the benchmark's users, a few at a time, and keeps each one's id and access token. */
-final class Accounts {
+public final class Accounts {
 
-    record Account(String id, String accessToken) {
+    public record Account(String id, String accessToken) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -26,12 +26,18 @@ final class Accounts {
     private static final int ATTEMPTS = 3;
 
     static List<Account> register(HttpClient http, String userService, int count, Duration timeout) throws Exception {
+        return register(http, userService, "bench", count, timeout);
+    }
+
+    /** {@code count} new accounts named {@code <name>N}, {@value #PARALLEL} sign-ups at a time. */
+    public static List<Account> register(HttpClient http, String userService, String name, int count, Duration timeout)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
         try {
             List<Future<Account>> pending = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 int n = i;
-                pending.add(pool.submit(() -> registerOne(http, userService, n)));
+                pending.add(pool.submit(() -> registerOne(http, userService, name, n)));
             }
             long deadline = System.nanoTime() + timeout.toNanos();
             List<Account> accounts = new ArrayList<>(count);
@@ -52,8 +58,9 @@ final class Accounts {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
-    private static Account registerOne(HttpClient http, String userService, int n) throws IOException, InterruptedException {
-        HttpRequest request = registration(userService, "bench", n);
+    private static Account registerOne(HttpClient http, String userService, String name, int n)
+            throws IOException, InterruptedException {
+        HttpRequest request = registration(userService, name, n);
         String last = "";
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {

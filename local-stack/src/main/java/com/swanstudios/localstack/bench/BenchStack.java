@@ -75,7 +75,7 @@ public final class BenchStack implements AutoCloseable {
     }
 
     /** user-service straight, not through the gateway. */
-    String userService() {
+    public String userService() {
         return "http://localhost:" + port(8081);
     }
 
@@ -85,7 +85,7 @@ public final class BenchStack implements AutoCloseable {
     }
 
     /** A service's database on the embedded PostgreSQL (each service's role is named like its database). */
-    String jdbcUrl(String database) {
+    public String jdbcUrl(String database) {
         return "jdbc:postgresql://localhost:" + port(15432) + "/" + database;
     }
 

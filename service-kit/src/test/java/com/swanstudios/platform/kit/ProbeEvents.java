@@ -19,11 +19,16 @@ final class ProbeEvents implements AutoCloseable {
 
     /** @return the event id */
     String send(String key, long version, String text) {
+        return send("probe.v1", key, version, text);
+    }
+
+    /** @return the event id */
+    String send(String topic, String key, long version, String text) {
         String id = UUID.randomUUID().toString();
         EventEnvelope envelope = new EventEnvelope(id, "/another-service", "com.swanstudios.probe.note.created",
                 OffsetDateTime.now(), key, version, null);
         String body = "{\"key\":\"" + key + "\",\"text\":\"" + text + "\",\"version\":" + version + "}";
-        producer.send(new ProducerRecord<>("probe.v1", null, key, body, envelope.toKafkaHeaders()));
+        producer.send(new ProducerRecord<>(topic, null, key, body, envelope.toKafkaHeaders()));
         return id;
     }
 

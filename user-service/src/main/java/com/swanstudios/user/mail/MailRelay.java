@@ -1,5 +1,6 @@
 package com.swanstudios.user.mail;
 
+import com.swanstudios.platform.kit.persistence.NativeRows;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
@@ -30,10 +31,10 @@ public class MailRelay {
     private static final int BATCH = 20;
     private static final Duration CLAIM = Duration.ofMinutes(1);
     private static final String CLAIM_DUE = """
-            update outbound_mail set next_attempt_at = now() + make_interval(secs => ?1)
+            update outbound_mail set next_attempt_at = now() + make_interval(secs => $1)
              where id in (select id from outbound_mail
                            where sent_at is null and failed_at is null and next_attempt_at <= now()
-                           order by next_attempt_at limit ?2 for update skip locked)
+                           order by next_attempt_at limit $2 for update skip locked)
             returning id""";
 
     private final ReactiveMailer mailer;
@@ -65,8 +66,8 @@ public class MailRelay {
     }
 
     private Uni<List<UUID>> claim() {
-        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery(CLAIM_DUE, UUID.class)
-                .setParameter(1, (double) CLAIM.toSeconds()).setParameter(2, BATCH).getResultList()));
+        return Panache.withTransaction(() -> NativeRows.list(CLAIM_DUE, (double) CLAIM.toSeconds(), (long) BATCH)
+                .map(rows -> rows.stream().map(row -> (UUID) row[0]).toList()));
     }
 
     private Uni<Boolean> send(UUID id) {

@@ -1,5 +1,6 @@
 package com.swanstudios.user.recovery;
 
+import com.swanstudios.platform.kit.persistence.NativeRows;
 import com.swanstudios.user.token.OpaqueTokens;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -40,12 +41,10 @@ public class EmailTokens {
 
     /** Uses the token up if it is unused, unexpired and of this purpose; null otherwise. In the caller's transaction. */
     public Uni<Redeemed> redeem(String token, String purpose) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
+        return NativeRows.list("""
                         update email_token set used_at = now()
-                         where token_hash = ?1 and purpose = ?2 and used_at is null and expires_at > now()
-                        returning user_id, email""", Object[].class)
-                .setParameter(1, OpaqueTokens.hash(token)).setParameter(2, purpose)
-                .getResultList()
-                .map(rows -> rows.isEmpty() ? null : new Redeemed((UUID) rows.get(0)[0], (String) rows.get(0)[1])));
+                         where token_hash = $1 and purpose = $2 and used_at is null and expires_at > now()
+                        returning user_id, email""", OpaqueTokens.hash(token), purpose)
+                .map(rows -> rows.isEmpty() ? null : new Redeemed((UUID) rows.get(0)[0], (String) rows.get(0)[1]));
     }
 }

@@ -3,9 +3,9 @@ package com.swanstudios.platform.kit.outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.swanstudios.platform.kit.ids.Ids;
+import com.swanstudios.platform.kit.persistence.NativeRows;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -21,7 +21,7 @@ import java.time.ZoneOffset;
 public class Outbox {
 
     private static final String LOCK_AGGREGATE_AND_NOTIFY =
-            "select count(*) from pg_advisory_xact_lock(hashtextextended(?1, 0)), pg_notify(?2, '')";
+            "select count(*) from pg_advisory_xact_lock(hashtextextended($1, 0)), pg_notify($2, '')";
 
     private final ObjectMapper json;
 
@@ -40,12 +40,8 @@ public class Outbox {
     }
 
     /** The aggregate's transaction lock (and the commit's wake-up call to the relay). */
-    private static Uni<Object> lockAggregate(String topic, String aggregateId) {
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery(LOCK_AGGREGATE_AND_NOTIFY)
-                        .setParameter(1, topic + "\n" + aggregateId)
-                        .setParameter(2, OutboxRelay.NOTIFY_CHANNEL)
-                        .getSingleResult());
+    private static Uni<Object[]> lockAggregate(String topic, String aggregateId) {
+        return NativeRows.one(LOCK_AGGREGATE_AND_NOTIFY, topic + "\n" + aggregateId, OutboxRelay.NOTIFY_CHANNEL);
     }
 
     private Uni<OutboxMessage> insert(OutboundEvent event) {

@@ -1,9 +1,9 @@
 package com.swanstudios.platform.kit.security;
 
 import com.swanstudios.platform.kit.outbox.NotificationChannel;
+import com.swanstudios.platform.kit.persistence.NativeRows;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -40,7 +40,7 @@ public class TokenRevocations implements NotificationChannel {
     private static final Logger LOG = Logger.getLogger(TokenRevocations.class);
     private static final String RAISE = """
             with raised as (
-                insert into token_revocation (subject, tokens_valid_after, updated_at) values (?1, ?2, now())
+                insert into token_revocation (subject, tokens_valid_after, updated_at) values ($1, $2, now())
                 on conflict (subject) do update set tokens_valid_after = excluded.tokens_valid_after, updated_at = now()
                 where token_revocation.tokens_valid_after < excluded.tokens_valid_after
                 returning subject, tokens_valid_after)
@@ -78,11 +78,7 @@ public class TokenRevocations implements NotificationChannel {
         if (tokensValidAfter.isBefore(Instant.now().minus(window))) {
             return Uni.createFrom().voidItem();
         }
-        return Panache.getSession().chain(session -> session.createNativeQuery(RAISE)
-                        .setParameter(1, subject)
-                        .setParameter(2, OffsetDateTime.ofInstant(tokensValidAfter, ZoneOffset.UTC))
-                        .getSingleResult())
-                .replaceWithVoid();
+        return NativeRows.one(RAISE, subject, OffsetDateTime.ofInstant(tokensValidAfter, ZoneOffset.UTC)).replaceWithVoid();
     }
 
     @Override
