@@ -1,0 +1,98 @@
+package com.swanstudios.social.post;
+
+import com.swanstudios.platform.kit.problem.DomainException;
+import com.swanstudios.platform.kit.problem.Problem;
+import com.swanstudios.platform.kit.security.Caller.Actor;
+import com.swanstudios.social.user.KnownUser;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The rules of posts (DOMAIN.md, Social), in one place; V3__posts.sql CHECKs the same bounds.
+ * <p>
+ * Who sees a post, in this slice (before connections exist):
+ * <ul>
+ * <li>its author and admins see every post, whatever its visibility and moderation status;</li>
+ * <li>any other signed-in user sees a {@code public} post that moderation has not hidden or removed
+ * ({@code published} or {@code flagged}: a flagged post leaves feeds, not its page);</li>
+ * <li>{@code followers}, {@code friends} and {@code private} posts are seen by nobody else: followers and friends
+ * are connections, which the next slice adds, and until then nobody is one.</li>
+ * </ul>
+ * To anyone who may not see it, a post does not exist (404), so its existence does not leak.
+ */
+public final class PostRules {
+
+    public static final String TYPES = "^(text|image|workout|achievement)$";
+    public static final String VISIBILITIES = "^(public|followers|friends|private)$";
+    /** At least one character that is not white space. */
+    public static final String NOT_BLANK = "[\\s\\S]*\\S[\\s\\S]*";
+    /** An absolute https URL with a host, without white space. */
+    public static final String HTTPS_URL = "^https://[^\\s/?#]+([/?#]\\S*)?$";
+    public static final int MAX_CONTENT = 5000;
+    public static final int MAX_MEDIA = 10;
+    public static final int MAX_URL = 500;
+    public static final Duration EDIT_WINDOW = Duration.ofHours(24);
+
+    static final String IMAGE = "image";
+    static final String WORKOUT = "workout";
+    static final String PUBLIC = "public";
+    /** The moderation states in which others may see a post. */
+    static final Set<String> SHOWN = Set.of(Post.PUBLISHED, "flagged");
+
+    private PostRules() {
+    }
+
+    /** Whether this caller may see this post (the class comment says who may). */
+    static boolean visibleTo(Post post, Actor actor) {
+        return actor.admin() || post.authorId.equals(actor.id())
+                || PUBLIC.equals(post.visibility) && SHOWN.contains(post.moderationStatus);
+    }
+
+    /** What a post of its type must carry: media for an image, a workout for a workout post, and no workout otherwise. */
+    static void requireShapeOfType(String type, List<String> mediaUrls, WorkoutSummary workout) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (IMAGE.equals(type) && (mediaUrls == null || mediaUrls.isEmpty())) {
+            errors.add(new Problem.FieldError("mediaUrls", "an image post needs at least one media URL"));
+        }
+        if (WORKOUT.equals(type) && workout == null) {
+            errors.add(new Problem.FieldError("workout", "a workout post carries its workout"));
+        }
+        if (!WORKOUT.equals(type) && workout != null) {
+            errors.add(new Problem.FieldError("workout", "only a workout post carries a workout"));
+        }
+        if (!errors.isEmpty()) {
+            throw DomainException.invalid(errors);
+        }
+    }
+
+    /** Only an active account with a verified email publishes what others see; one not known here yet, not yet. */
+    static void requireMayPublish(KnownUser author, UUID id) {
+        if (author == null) {
+            throw new DomainException(409, "author-unknown", "Conflict", "Your account (" + id + ") is not known to "
+                    + "social-service yet: its state arrives from user-service within seconds, so try again shortly");
+        }
+        if (!KnownUser.ACTIVE.equals(author.status)) {
+            throw new DomainException(403, "account-inactive", "Forbidden", "A " + author.status + " account cannot publish");
+        }
+        if (!author.emailVerified) {
+            throw new DomainException(403, "email-unverified", "Forbidden",
+                    "Verify your email address before publishing (POST /api/auth/verify-email)");
+        }
+    }
+
+    /** The author edits within 24 hours of publishing; an admin at any time. */
+    static void requireEditable(Post post, Actor actor, OffsetDateTime now) {
+        if (!actor.admin() && now.isAfter(editableUntil(post))) {
+            throw new DomainException(409, "edit-window-closed", "Conflict", "A post can be edited for "
+                    + EDIT_WINDOW.toHours() + " hours after it was published; this one was published at " + post.createdAt);
+        }
+    }
+
+    static OffsetDateTime editableUntil(Post post) {
+        return post.createdAt.plus(EDIT_WINDOW);
+    }
+}

@@ -1,0 +1,143 @@
+package com.swanstudios.social.post;
+
+import com.swanstudios.platform.kit.ids.Ids;
+import com.swanstudios.platform.kit.paging.IdCursor;
+import com.swanstudios.platform.kit.problem.DomainException;
+import com.swanstudios.platform.kit.security.Caller.Actor;
+import com.swanstudios.social.user.KnownUser;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Posts' transactions: publish, read, edit, delete, and a user's posts a page at a time. Who may see and change
+ * what is {@link PostRules}; a post the caller may not see answers 404 whatever they asked to do with it.
+ */
+@ApplicationScoped
+public class PostService {
+
+    @WithTransaction
+    public Uni<PostView> create(UUID authorId, NewPost request) {
+        return KnownUser.<KnownUser>findById(authorId).chain(author -> {
+            PostRules.requireShapeOfType(request.type(), request.mediaUrls(), request.workout());
+            PostRules.requireMayPublish(author, authorId);
+            Post post = new Post();
+            post.id = Ids.newId();
+            post.authorId = authorId;
+            post.type = request.type();
+            post.content = request.content();
+            post.mediaUrls = request.mediaUrls() == null ? new String[0] : request.mediaUrls().toArray(String[]::new);
+            post.replaceWorkout(request.workout());
+            post.visibility = request.visibility();
+            post.moderationStatus = Post.PUBLISHED;
+            post.createdAt = now();
+            post.updatedAt = post.createdAt;
+            return post.<Post>persist().map(saved -> PostView.of(saved, author));
+        });
+    }
+
+    @WithSession
+    public Uni<PostView> get(Actor actor, UUID id) {
+        return visible(id, actor, LockModeType.NONE).chain(PostService::view);
+    }
+
+    /** The author within the edit window, or an admin; the post's type stays, and must still get what it needs. */
+    @WithTransaction
+    public Uni<PostView> update(Actor actor, UUID id, PostChange change) {
+        if (change.isEmpty()) {
+            return Uni.createFrom().failure(DomainException.invalidField("request", "names no field to change"));
+        }
+        return visible(id, actor, LockModeType.PESSIMISTIC_WRITE).chain(post -> {
+            requireAuthorOrAdmin(post, actor, "edit");
+            PostRules.requireEditable(post, actor, now());
+            List<String> media = change.mediaUrls() != null ? change.mediaUrls() : List.of(post.mediaUrls);
+            WorkoutSummary workout = change.workout() != null ? change.workout() : post.workout();
+            PostRules.requireShapeOfType(post.type, media, workout);
+            return stillMayPublish(post, actor).invoke(() -> {
+                if (change.content() != null) {
+                    post.content = change.content();
+                }
+                if (change.visibility() != null) {
+                    post.visibility = change.visibility();
+                }
+                post.mediaUrls = media.toArray(String[]::new);
+                post.replaceWorkout(workout);
+                post.updatedAt = now();
+            }).chain(() -> Panache.getSession().chain(session -> session.flush())).chain(() -> view(post));
+        });
+    }
+
+    @WithTransaction
+    public Uni<Void> delete(Actor actor, UUID id) {
+        return visible(id, actor, LockModeType.PESSIMISTIC_WRITE)
+                .invoke(post -> requireAuthorOrAdmin(post, actor, "delete"))
+                .chain(Post::delete);
+    }
+
+    /** A user's posts that the caller may see, newest first; {@code after} is the last id of the previous page. */
+    @WithSession
+    public Uni<PostPage> byAuthor(Actor actor, UUID authorId, UUID after, int limit) {
+        return KnownUser.<KnownUser>findById(authorId)
+                .onItem().ifNull().failWith(() -> DomainException.notFound("User " + authorId))
+                .chain(author -> {
+                    List<Object> parameters = new ArrayList<>(List.of(authorId));
+                    StringBuilder query = new StringBuilder("authorId = ?1");
+                    if (!(actor.admin() || authorId.equals(actor.id()))) {
+                        parameters.addAll(List.of(PostRules.PUBLIC, PostRules.SHOWN));
+                        query.append(" and visibility = ?2 and moderationStatus in ?3");
+                    }
+                    if (after != null) {
+                        parameters.add(after);
+                        query.append(" and id < ?").append(parameters.size());
+                    }
+                    return Post.<Post>find(query.append(" order by id desc").toString(), parameters.toArray())
+                            .page(0, limit + 1).list()
+                            .map(found -> {
+                                IdCursor.Slice<Post> page = IdCursor.slice(found, limit, post -> post.id);
+                                return new PostPage(page.items().stream().map(post -> PostView.of(post, author)).toList(),
+                                        page.nextCursor());
+                            });
+                });
+    }
+
+    /** The post, if this caller may see it; else 404, as if it did not exist. */
+    private static Uni<Post> visible(UUID id, Actor actor, LockModeType lock) {
+        return Post.<Post>findById(id, lock).invoke(post -> {
+            if (post == null || !PostRules.visibleTo(post, actor)) {
+                throw DomainException.notFound("Post " + id);
+            }
+        });
+    }
+
+    /** Those who can see a post but did not write it (and are no admin) may not change it: 403. */
+    private static void requireAuthorOrAdmin(Post post, Actor actor, String what) {
+        if (!actor.admin() && !post.authorId.equals(actor.id())) {
+            throw DomainException.forbidden("Only the post's author or an admin may " + what + " it");
+        }
+    }
+
+    /** An author's edit publishes again, so it needs what publishing needs; an admin's does not. */
+    private static Uni<Void> stillMayPublish(Post post, Actor actor) {
+        if (!post.authorId.equals(actor.id())) {
+            return Uni.createFrom().voidItem();
+        }
+        return KnownUser.<KnownUser>findById(actor.id()).invoke(author -> PostRules.requireMayPublish(author, actor.id()))
+                .replaceWithVoid();
+    }
+
+    private static Uni<PostView> view(Post post) {
+        return KnownUser.<KnownUser>findById(post.authorId).map(author -> PostView.of(post, author));
+    }
+
+    static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}
