@@ -1,21 +1,15 @@
 package com.swanstudios.cart;
 
-import static org.awaitility.Awaitility.await;
-
 import com.swanstudios.platform.infra.PlatformTestResource;
+import com.swanstudios.platform.infra.TopicRecords;
 import com.swanstudios.platform.kit.events.EventEnvelope;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Other services' events as they publish them (envelope in the headers), sent to the test broker. */
@@ -52,13 +46,6 @@ public final class TestEvents {
 
     /** Until cart-service's consumer group has committed past the record: it was handled, whatever it did. */
     public static void awaitConsumed(RecordMetadata record) {
-        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, PlatformTestResource.kafka().bootstrapServers()))) {
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
-                OffsetAndMetadata committed = admin.listConsumerGroupOffsets("cart-service").partitionsToOffsetAndMetadata()
-                        .get().get(partition);
-                return committed != null && committed.offset() > record.offset();
-            });
-        }
+        TopicRecords.awaitConsumed(PlatformTestResource.kafka().bootstrapServers(), "cart-service", record);
     }
 }

@@ -3,19 +3,17 @@ package com.swanstudios.social;
 import static org.awaitility.Awaitility.await;
 
 import com.swanstudios.platform.infra.PlatformTestResource;
+import com.swanstudios.platform.infra.TopicRecords;
+import com.swanstudios.platform.infra.TestSql;
 import com.swanstudios.platform.kit.events.EventEnvelope;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Other services' events as they publish them (envelope in the headers), sent to the test broker. */
@@ -63,7 +61,7 @@ public final class TestEvents {
     public static UUID knownUser(String status, Boolean emailVerified) {
         UUID id = UUID.randomUUID();
         publishUser(id, 1, userState(id, "Member " + id.toString().substring(0, 4), status, emailVerified, 1));
-        await().atMost(Duration.ofSeconds(30)).until(() -> TestDatabase.count("select count(*) from known_user where id = '" + id
+        await().atMost(Duration.ofSeconds(30)).until(() -> TestSql.count("select count(*) from known_user where id = '" + id
                 + "'") == 1);
         return id;
     }
@@ -75,13 +73,6 @@ public final class TestEvents {
 
     /** Until social-service's consumer group has committed past the record: it was handled, whatever it did. */
     public static void awaitConsumed(RecordMetadata record) {
-        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, PlatformTestResource.kafka().bootstrapServers()))) {
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
-                OffsetAndMetadata committed = admin.listConsumerGroupOffsets("social-service").partitionsToOffsetAndMetadata()
-                        .get().get(partition);
-                return committed != null && committed.offset() > record.offset();
-            });
-        }
+        TopicRecords.awaitConsumed(PlatformTestResource.kafka().bootstrapServers(), "social-service", record);
     }
 }

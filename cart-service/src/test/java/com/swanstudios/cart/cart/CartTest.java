@@ -11,9 +11,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 
-import com.swanstudios.cart.TestDatabase;
 import com.swanstudios.cart.TestEvents;
 import com.swanstudios.platform.contract.SendsInvalidRequests;
+import com.swanstudios.platform.infra.TestSql;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.List;
@@ -34,7 +34,7 @@ class CartTest {
         TestEvents.publishPackage(STARTER, "Starter", 4, 56_000, true, 1);
         TestEvents.publishPackage(BIG, "Twenty sessions", 20, 280_000, true, 1);
         TestEvents.publishPackage(RETIRED, "Retired", 8, 112_000, false, 2);
-        await().atMost(Duration.ofSeconds(30)).until(() -> TestDatabase.count("select count(*) from known_package where id in ('"
+        await().atMost(Duration.ofSeconds(30)).until(() -> TestSql.count("select count(*) from known_package where id in ('"
                 + STARTER + "', '" + BIG + "', '" + RETIRED + "')") == 3);
     }
 
@@ -52,7 +52,7 @@ class CartTest {
         UUID user = UUID.randomUUID();
         List<String> ids = concurrently(8, () -> as(user).get("/api/cart").then().statusCode(200).extract().<String>path("id"));
         assertThat(ids.stream().distinct()).hasSize(1);
-        assertThat(TestDatabase.count("select count(*) from cart where user_id = '" + user + "'")).isEqualTo(1);
+        assertThat(TestSql.count("select count(*) from cart where user_id = '" + user + "'")).isEqualTo(1);
     }
 
     @Test
@@ -115,7 +115,7 @@ class CartTest {
     void aCartWithAnOpenCheckoutIsLocked() {
         UUID user = UUID.randomUUID();
         String line = as(user).body(item(STARTER, 1)).post("/api/cart/items").then().statusCode(201).extract().path("items[0].id");
-        TestDatabase.row("update cart set status = 'pending_payment' where user_id = '" + user + "' returning id");
+        TestSql.row("update cart set status = 'pending_payment' where user_id = '" + user + "' returning id");
         problem(as(user).body(item(BIG, 1)).post("/api/cart/items"), 409, "cart-locked");
         problem(as(user).body("{\"quantity\":2}").patch("/api/cart/items/" + line), 409, "cart-locked");
         problem(as(user).delete("/api/cart/items/" + line), 409, "cart-locked");

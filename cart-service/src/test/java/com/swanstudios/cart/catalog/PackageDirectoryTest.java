@@ -3,8 +3,8 @@ package com.swanstudios.cart.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.swanstudios.cart.TestDatabase;
 import com.swanstudios.cart.TestEvents;
+import com.swanstudios.platform.infra.TestSql;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.UUID;
@@ -44,7 +44,7 @@ class PackageDirectoryTest {
     }
 
     private static String row(UUID id) {
-        return TestDatabase.row("select name, total_sessions, total_cost_cents, currency, active, version from known_package "
+        return TestSql.row("select name, total_sessions, total_cost_cents, currency, active, version from known_package "
                 + "where id = '" + id + "'");
     }
 }

@@ -13,9 +13,9 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
 import com.swanstudios.cart.TestCheckouts;
-import com.swanstudios.cart.TestDatabase;
 import com.swanstudios.cart.TestEvents;
 import com.swanstudios.platform.contract.SendsInvalidRequests;
+import com.swanstudios.platform.infra.TestSql;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.response.Response;
@@ -48,7 +48,7 @@ class CheckoutTest {
         for (UUID id : ids) {
             in.append(in.length() > 0 ? "," : "").append('\'').append(id).append('\'');
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> TestDatabase.count("select count(*) from known_package where id in ("
+        await().atMost(Duration.ofSeconds(30)).until(() -> TestSql.count("select count(*) from known_package where id in ("
                 + in + ")") == n);
     }
 
@@ -65,7 +65,7 @@ class CheckoutTest {
         problem(as(user).body(item(EIGHT, 1)).post("/api/cart/items"), 409, "cart-locked");
         as(user).get("/api/orders/" + order).then().statusCode(200).body("status", equalTo("pending_payment"))
                 .body("items", hasSize(1)).body("items[0].quantity", equalTo(2)).body("totalSessions", equalTo(8));
-        assertThat(TestDatabase.row("select event_type from outbox_message where topic = 'commerce.order.v1' and aggregate_id = '"
+        assertThat(TestSql.row("select event_type from outbox_message where topic = 'commerce.order.v1' and aggregate_id = '"
                 + order + "'")).isEqualTo("com.swanstudios.commerce.order.created");
         as(UUID.randomUUID()).get("/api/orders/" + order).then().statusCode(404);
     }
@@ -76,7 +76,7 @@ class CheckoutTest {
         as(user).body(item(FOUR, 1)).post("/api/cart/items").then().statusCode(201);
         List<String> orders = concurrently(6, () -> checkout(user, "once").then().statusCode(201).extract().<String>path("orderId"));
         assertThat(orders.stream().distinct()).hasSize(1);
-        assertThat(TestDatabase.count("select count(*) from customer_order where user_id = '" + user + "'")).isEqualTo(1);
+        assertThat(TestSql.count("select count(*) from customer_order where user_id = '" + user + "'")).isEqualTo(1);
 
         problem(as(user).header("Idempotency-Key", "once").body("{\"expectedTotalCents\":1}").post("/api/cart/checkout"), 422,
                 "idempotency-key-reused");
@@ -92,7 +92,7 @@ class CheckoutTest {
         problem(checkout(user, "empty"), 409, "cart-empty");
         problem(as(user).header("Idempotency-Key", "bad").body("{\"expectedTotalCents\":\"ten\"}").post("/api/cart/checkout"), 400,
                 "validation");
-        assertThat(TestDatabase.count("select count(*) from customer_order where user_id = '" + user + "'")).isZero();
+        assertThat(TestSql.count("select count(*) from customer_order where user_id = '" + user + "'")).isZero();
     }
 
     @Test
@@ -107,7 +107,7 @@ class CheckoutTest {
         Response refused = checkout(user, "moved");
         problem(refused, 409, "price-changed");
         refused.then().body("errors[0].field", equalTo("items/" + line)).body("detail", containsString("180000"));
-        assertThat(TestDatabase.count("select count(*) from customer_order where user_id = '" + user + "'")).isZero();
+        assertThat(TestSql.count("select count(*) from customer_order where user_id = '" + user + "'")).isZero();
         as(user).get("/api/cart").then().statusCode(200).body("status", equalTo("active"))
                 .body("items[0].unitPriceCents", equalTo(90_000)).body("totalCents", equalTo(180_000));
 
@@ -145,7 +145,7 @@ class CheckoutTest {
         as(user).get("/api/cart").then().statusCode(200).body("status", equalTo("active")).body("items", hasSize(1));
         as(user).body(item(EIGHT, 1)).post("/api/cart/items").then().statusCode(201);
         problem(as(user).post("/api/cart/checkout/cancel"), 409, "no-checkout-open");
-        assertThat(TestDatabase.row("select event_type from outbox_message where aggregate_id = '" + pending.orderId()
+        assertThat(TestSql.row("select event_type from outbox_message where aggregate_id = '" + pending.orderId()
                 + "' order by seq desc limit 1")).isEqualTo("com.swanstudios.commerce.order.cancelled");
     }
 
@@ -153,7 +153,7 @@ class CheckoutTest {
     void aCheckoutLeftUnpaidExpiresAndUnlocksTheCart() throws Throwable {
         UUID user = UUID.randomUUID();
         TestCheckouts.Pending pending = TestCheckouts.pending(user, EIGHT, 1);
-        TestDatabase.row("update customer_order set expires_at = now() - interval '1 minute' where id = '" + pending.orderId()
+        TestSql.row("update customer_order set expires_at = now() - interval '1 minute' where id = '" + pending.orderId()
                 + "' returning id");
         assertThat(VertxContextSupport.subscribeAndAwait(expiry::expireDue)).isGreaterThanOrEqualTo(1);
         as(user).get("/api/orders/" + pending.orderId()).then().body("status", equalTo("expired"));

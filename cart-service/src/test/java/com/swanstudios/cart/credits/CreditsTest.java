@@ -9,8 +9,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 
-import com.swanstudios.cart.TestDatabase;
 import com.swanstudios.platform.contract.SendsInvalidRequests;
+import com.swanstudios.platform.infra.TestSql;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -50,7 +50,7 @@ class CreditsTest {
         String cursor = as(user).get("/api/credits/me?limit=1").then().extract().path("nextCursor");
         as(user).get("/api/credits/me?limit=1&cursor=" + cursor).then().statusCode(200).body("entries[0].amount", equalTo(3))
                 .body("nextCursor", equalTo(null));
-        assertThat(TestDatabase.row("select balance, version from credit_balance where user_id = '" + user + "'")).isEqualTo("1|2");
+        assertThat(TestSql.row("select balance, version from credit_balance where user_id = '" + user + "'")).isEqualTo("1|2");
         problem(as(ADMIN, "admin").body(adjustment(user, -2, "too much")).post("/api/credits/adjustments"), 409,
                 "insufficient-credits");
     }
@@ -64,18 +64,18 @@ class CreditsTest {
         problem(as(ADMIN, "admin").body(adjustment(user, 5, " ")).post("/api/credits/adjustments"), 400, "validation");
         problem(as(ADMIN, "admin").body(adjustment(user, 5000, "lots")).post("/api/credits/adjustments"), 400, "validation");
         problem(as(user).get("/api/credits/me?cursor=bm90LWEtdXVpZA"), 400, "validation");
-        assertThat(TestDatabase.count("select count(*) from credit_entry where user_id = '" + user + "'")).isZero();
+        assertThat(TestSql.count("select count(*) from credit_entry where user_id = '" + user + "'")).isZero();
     }
 
     @Test
     void ledgerEntriesCannotBeChangedOrRemoved() {
         UUID user = UUID.randomUUID();
         as(ADMIN, "admin").body(adjustment(user, 2, "start")).post("/api/credits/adjustments").then().statusCode(201);
-        assertThatThrownBy(() -> TestDatabase.row("update credit_entry set amount = 200 where user_id = '" + user + "' returning id"))
+        assertThatThrownBy(() -> TestSql.row("update credit_entry set amount = 200 where user_id = '" + user + "' returning id"))
                 .rootCause().hasMessageContaining("credit_entry rows are never changed or removed");
-        assertThatThrownBy(() -> TestDatabase.row("delete from credit_entry where user_id = '" + user + "' returning id"))
+        assertThatThrownBy(() -> TestSql.row("delete from credit_entry where user_id = '" + user + "' returning id"))
                 .rootCause().hasMessageContaining("credit_entry rows are never changed or removed");
-        assertThat(TestDatabase.row("select sum(amount) from credit_entry where user_id = '" + user + "'")).isEqualTo("2");
+        assertThat(TestSql.row("select sum(amount) from credit_entry where user_id = '" + user + "'")).isEqualTo("2");
     }
 
     /** Every entry and balance read runs the same statements: planned once, then found in Hibernate's plan cache. */

@@ -11,11 +11,11 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.swanstudios.cart.TestCheckouts;
-import com.swanstudios.cart.TestDatabase;
 import com.swanstudios.cart.TestEvents;
 import com.swanstudios.platform.contract.EventContract;
 import com.swanstudios.platform.contract.SendsInvalidRequests;
 import com.swanstudios.platform.infra.PlatformTestResource;
+import com.swanstudios.platform.infra.TestSql;
 import com.swanstudios.platform.infra.TopicRecords;
 import com.swanstudios.platform.kit.events.EventEnvelope;
 import io.quarkus.test.junit.QuarkusTest;
@@ -50,9 +50,9 @@ class PaymentWebhookTest {
 
         assertThat(outcomes).containsOnly("paid", "already_applied");
         assertThat(outcomes.stream().filter("paid"::equals)).hasSize(1);
-        assertThat(TestDatabase.row("select count(*), sum(amount) from credit_entry where user_id = '" + user + "'")).isEqualTo("1|10");
-        assertThat(TestDatabase.row("select balance, version from credit_balance where user_id = '" + user + "'")).isEqualTo("10|1");
-        assertThat(TestDatabase.row("select status, payment_reference from customer_order where id = '" + pending.orderId() + "'"))
+        assertThat(TestSql.row("select count(*), sum(amount) from credit_entry where user_id = '" + user + "'")).isEqualTo("1|10");
+        assertThat(TestSql.row("select balance, version from credit_balance where user_id = '" + user + "'")).isEqualTo("10|1");
+        assertThat(TestSql.row("select status, payment_reference from customer_order where id = '" + pending.orderId() + "'"))
                 .isEqualTo("paid|pi_test_" + pending.orderId().toString().replace("-", ""));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             List<ConsumerRecord<String, String>> credits = records("commerce.credits.v1", user.toString());
@@ -80,9 +80,9 @@ class PaymentWebhookTest {
                 "invalid-signature");
         problem(deliver("[1,2,3]"), 400, "validation");
 
-        assertThat(TestDatabase.row("select status from customer_order where id = '" + pending.orderId() + "'"))
+        assertThat(TestSql.row("select status from customer_order where id = '" + pending.orderId() + "'"))
                 .isEqualTo("pending_payment");
-        assertThat(TestDatabase.count("select count(*) from credit_entry where user_id = '" + user + "'")).isZero();
+        assertThat(TestSql.count("select count(*) from credit_entry where user_id = '" + user + "'")).isZero();
     }
 
     @Test
@@ -125,7 +125,7 @@ class PaymentWebhookTest {
         problem(as(UUID.randomUUID()).post("/api/payments/simulated/" + pending.sessionId() + "/complete"), 404, "not-found");
         as(user).get("/api/payments/simulated/" + pending.sessionId()).then().statusCode(200)
                 .body("orderId", equalTo(pending.orderId().toString())).body("orderStatus", equalTo("pending_payment"));
-        assertThat(TestDatabase.row("select status from customer_order where id = '" + pending.orderId() + "'"))
+        assertThat(TestSql.row("select status from customer_order where id = '" + pending.orderId() + "'"))
                 .isEqualTo("pending_payment");
     }
 

@@ -7,9 +7,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import com.swanstudios.cart.TestCheckouts;
-import com.swanstudios.cart.TestDatabase;
 import com.swanstudios.cart.TestEvents;
 import com.swanstudios.platform.contract.SendsInvalidRequests;
+import com.swanstudios.platform.infra.TestSql;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,12 +46,12 @@ class RefundsAndDisputesTest {
         UUID order = paidOrder(user);
         refund(order).then().statusCode(200).body("order.status", equalTo("refunded")).body("creditsReversed", equalTo(3))
                 .body("refundReference", startsWith("re_simulated_"));
-        String reference = TestDatabase.row("select refund_reference from customer_order where id = '" + order + "'");
+        String reference = TestSql.row("select refund_reference from customer_order where id = '" + order + "'");
         refund(order).then().statusCode(200).body("refundReference", equalTo(reference));
-        assertThat(TestDatabase.row("select count(*), sum(amount) from credit_entry where order_id = '" + order
+        assertThat(TestSql.row("select count(*), sum(amount) from credit_entry where order_id = '" + order
                 + "' and kind = 'reversed'")).isEqualTo("1|-3");
         as(user).get("/api/credits/me").then().body("balance", equalTo(0));
-        assertThat(TestDatabase.row("select event_type from outbox_message where aggregate_id = '" + order
+        assertThat(TestSql.row("select event_type from outbox_message where aggregate_id = '" + order
                 + "' order by seq desc limit 1")).isEqualTo("com.swanstudios.commerce.order.refunded");
     }
 
@@ -66,7 +66,7 @@ class RefundsAndDisputesTest {
         problem(as(user).body("{\"reason\":\"mine\"}").post("/api/orders/" + order + "/refund"), 403, "forbidden");
         problem(as(ADMIN, "admin").body("{}").post("/api/orders/" + order + "/refund"), 400, "validation");
         problem(refund(UUID.randomUUID()), 404, "not-found");
-        assertThat(TestDatabase.row("select status from customer_order where id = '" + order + "'")).isEqualTo("paid");
+        assertThat(TestSql.row("select status from customer_order where id = '" + order + "'")).isEqualTo("paid");
         as(user).get("/api/credits/me").then().body("balance", equalTo(2));
     }
 
@@ -102,7 +102,7 @@ class RefundsAndDisputesTest {
                 .body("outcome", equalTo("dispute_lost"));
         as(user).get("/api/orders/" + order).then().body("status", equalTo("refunded"));
         as(user).get("/api/credits/me").then().body("balance", equalTo(0));
-        assertThat(TestDatabase.count("select count(*) from credit_entry where order_id = '" + order + "' and kind = 'released'"))
+        assertThat(TestSql.count("select count(*) from credit_entry where order_id = '" + order + "' and kind = 'released'"))
                 .isZero();
     }
 }

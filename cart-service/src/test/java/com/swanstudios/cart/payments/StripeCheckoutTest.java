@@ -9,8 +9,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import com.swanstudios.cart.TestCheckouts;
-import com.swanstudios.cart.TestDatabase;
 import com.swanstudios.cart.TestEvents;
+import com.swanstudios.platform.infra.TestSql;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -72,12 +72,12 @@ class StripeCheckoutTest {
         as(user).body(item(SIX, 1)).post("/api/cart/items").then().statusCode(201);
         StripeStub.failing = true;
         problem(checkout(user, "stripe-retry"), 503, "payment-provider-unavailable");
-        assertThat(TestDatabase.row("select status, payment_session_id from customer_order where user_id = '" + user + "'"))
+        assertThat(TestSql.row("select status, payment_session_id from customer_order where user_id = '" + user + "'"))
                 .isEqualTo("pending_payment|null");
 
         StripeStub.failing = false;
         checkout(user, "stripe-retry").then().statusCode(201).body("paymentSessionId", startsWith("cs_test_"));
-        assertThat(TestDatabase.count("select count(*) from customer_order where user_id = '" + user + "'")).isEqualTo(1);
+        assertThat(TestSql.count("select count(*) from customer_order where user_id = '" + user + "'")).isEqualTo(1);
     }
 
     @Test
@@ -91,7 +91,7 @@ class StripeCheckoutTest {
         String paid = checkout(user, "stripe-paid").then().statusCode(201).extract().path("paymentSessionId");
         StripeStub.paid(paid);
         problem(as(user).post("/api/cart/checkout/cancel"), 409, "order-paid");
-        assertThat(TestDatabase.row("select status from customer_order where payment_session_id = '" + paid + "'"))
+        assertThat(TestSql.row("select status from customer_order where payment_session_id = '" + paid + "'"))
                 .isEqualTo("pending_payment");
         problem(as(user).get("/api/payments/simulated/" + paid), 404, "not-found");
     }

@@ -10,9 +10,9 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
-import com.swanstudios.cart.TestDatabase;
 import com.swanstudios.cart.TestEvents;
 import com.swanstudios.platform.contract.SendsInvalidRequests;
+import com.swanstudios.platform.infra.TestSql;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -44,7 +44,7 @@ class BookingTest {
 
     static void trainer(UUID id, String name) {
         userState(id, name, "trainer", "active", 1);
-        await().atMost(Duration.ofSeconds(30)).until(() -> TestDatabase.count("select count(*) from known_user where id = '" + id
+        await().atMost(Duration.ofSeconds(30)).until(() -> TestSql.count("select count(*) from known_user where id = '" + id
                 + "' and role = 'trainer'") == 1);
     }
 
@@ -101,7 +101,7 @@ class BookingTest {
         assertThat(statuses).containsOnly(201, 409);
         assertThat(statuses.stream().filter(s -> s == 201)).hasSize(1);
         assertThat(balance(client)).isZero();
-        assertThat(TestDatabase.count("select count(*) from training_session where client_id = '" + client + "'")).isEqualTo(1);
+        assertThat(TestSql.count("select count(*) from training_session where client_id = '" + client + "'")).isEqualTo(1);
     }
 
     @Test
@@ -132,7 +132,7 @@ class BookingTest {
         problem(as(client).body("{}").post("/api/training-sessions/" + session + "/cancel"), 409, "session-not-cancellable");
         assertThat(balance(client)).as("refunded at most once").isEqualTo(1);
         as(client).get("/api/training-sessions/slots?trainerId=" + TRAINER).then().body("id", hasItem(slot));
-        assertThat(TestDatabase.row("select count(*), sum(amount) from credit_entry where booking_id = '" + session + "'"))
+        assertThat(TestSql.row("select count(*), sum(amount) from credit_entry where booking_id = '" + session + "'"))
                 .isEqualTo("2|0");
     }
 
@@ -199,7 +199,7 @@ class BookingTest {
                 .body("status", equalTo("confirmed"));
         problem(as(TRAINER, "trainer").post("/api/training-sessions/" + session + "/complete"), 409, "session-not-started");
 
-        TestDatabase.row("update training_session set starts_at = now() - interval '30 minutes', ends_at = now() + interval '30 minutes'"
+        TestSql.row("update training_session set starts_at = now() - interval '30 minutes', ends_at = now() + interval '30 minutes'"
                 + " where id = '" + session + "' returning id");
         as(TRAINER, "trainer").post("/api/training-sessions/" + session + "/complete").then().statusCode(200)
                 .body("status", equalTo("completed"));
@@ -226,7 +226,7 @@ class BookingTest {
         problem(as(user).body("{\"slotId\":\"not-a-uuid\"}").post("/api/training-sessions"), 400, "validation");
         problem(as(user).get("/api/training-sessions/slots?from=" + iso(hoursAhead(5)) + "&to=" + iso(hoursAhead(5 + 24 * 100))), 400,
                 "validation");
-        assertThat(TestDatabase.count("select count(*) from training_slot where trainer_id = '" + user + "'")).isZero();
+        assertThat(TestSql.count("select count(*) from training_slot where trainer_id = '" + user + "'")).isZero();
     }
 
     @Test
@@ -255,7 +255,7 @@ class BookingTest {
         String open = slot(trainer, hoursAhead(HOURS.addAndGet(2)));
 
         userState(trainer, "Leaving Trainer", "trainer", "deleted", 2);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(TestDatabase.row(
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(TestSql.row(
                 "select status from training_slot where id = '" + open + "'")).isEqualTo("withdrawn"));
         as(client).get("/api/training-sessions/" + booked).then().body("status", equalTo("cancelled")).body("refunded", equalTo(true));
         assertThat(balance(client)).as("the trainer's cancellation gave the credit back").isEqualTo(2);
@@ -263,10 +263,10 @@ class BookingTest {
         String mine = book(client, slot()).then().statusCode(201).extract().path("id");
         as(client).get("/api/cart").then().statusCode(200);
         userState(client, "Client", "user", "deleted", 1);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(TestDatabase.count(
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(TestSql.count(
                 "select count(*) from cart where user_id = '" + client + "'")).isZero());
-        assertThat(TestDatabase.row("select status from training_session where id = '" + mine + "'")).isEqualTo("cancelled");
-        assertThat(TestDatabase.count("select count(*) from credit_entry where user_id = '" + client + "'"))
+        assertThat(TestSql.row("select status from training_session where id = '" + mine + "'")).isEqualTo("cancelled");
+        assertThat(TestSql.count("select count(*) from credit_entry where user_id = '" + client + "'"))
                 .as("the ledger keeps its entries").isGreaterThanOrEqualTo(4);
     }
 }

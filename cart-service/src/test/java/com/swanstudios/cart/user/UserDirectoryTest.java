@@ -3,8 +3,8 @@ package com.swanstudios.cart.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.swanstudios.cart.TestDatabase;
 import com.swanstudios.cart.TestEvents;
+import com.swanstudios.platform.infra.TestSql;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.UUID;
@@ -54,6 +54,6 @@ class UserDirectoryTest {
     }
 
     private static String row(UUID id) {
-        return TestDatabase.row("select username, display_name, role, status, version from known_user where id = '" + id + "'");
+        return TestSql.row("select username, display_name, role, status, version from known_user where id = '" + id + "'");
     }
 }

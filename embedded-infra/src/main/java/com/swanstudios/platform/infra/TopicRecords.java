@@ -5,13 +5,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** Reads what a topic holds right now, from the beginning, without joining any consumer group: for tests. */
+/** What a topic holds, and how far a consumer group has read it: for tests. */
 public final class TopicRecords {
 
     private TopicRecords() {
@@ -34,6 +39,33 @@ public final class TopicRecords {
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
             }
             return records;
+        }
+    }
+
+    /**
+     * Waits (up to a minute) until the consumer group has committed past the record: the service handled it, whatever
+     * it did with it. For tests that check that a record changed nothing.
+     */
+    public static void awaitConsumed(String bootstrapServers, String group, RecordMetadata record) {
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            while (true) {
+                OffsetAndMetadata committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get()
+                        .get(partition);
+                if (committed != null && committed.offset() > record.offset()) {
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError(group + " did not commit past " + partition + "@" + record.offset() + " in 60 s");
+                }
+                Thread.sleep(100);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not read " + group + "'s offsets", e);
         }
     }
 }

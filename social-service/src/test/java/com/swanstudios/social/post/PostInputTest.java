@@ -6,6 +6,7 @@ import static com.swanstudios.social.TestApi.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.swanstudios.platform.contract.SendsInvalidRequests;
+import com.swanstudios.platform.infra.TestSql;
 import com.swanstudios.social.TestDatabase;
 import com.swanstudios.social.TestEvents;
 import io.quarkus.test.junit.QuarkusTest;
@@ -124,11 +125,11 @@ class PostInputTest {
                 "image without media", "'image', 'hi', '{}', 'public', null, null",
                 "workout without workout", "'workout', 'hi', '{}', 'public', null, null",
                 "text with workout sets", "'text', 'hi', '{}', 'public', null, 3");
-        bad.forEach((what, values) -> assertThat(TestDatabase.refusal(columns + values + ", now(), now())")).as(what)
+        bad.forEach((what, values) -> assertThat(TestSql.refusal(columns + values + ", now(), now())")).as(what)
                 .matches("(?s)2[23][0-9A-Z]{3} .*"));
-        assertThat(TestDatabase.refusal(columns + "'workout', 'hi', '{https://cdn.example/a.jpg}', 'public', 'Squat', 3, now(), now())"))
+        assertThat(TestSql.refusal(columns + "'workout', 'hi', '{https://cdn.example/a.jpg}', 'public', 'Squat', 3, now(), now())"))
                 .as("a row within the rules").isEqualTo("accepted");
-        assertThat(TestDatabase.refusal("update post set moderation_status = 'deleted' where author_id = '" + owner + "'"))
+        assertThat(TestSql.refusal("update post set moderation_status = 'deleted' where author_id = '" + owner + "'"))
                 .as("an unknown moderation status").startsWith("23");
     }
 
@@ -141,6 +142,6 @@ class PostInputTest {
     }
 
     private static String state(String post) {
-        return TestDatabase.row("select content, visibility, media_urls, version, updated_at from post where id = '" + post + "'");
+        return TestSql.row("select content, visibility, media_urls, version, updated_at from post where id = '" + post + "'");
     }
 }

@@ -11,7 +11,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
-import com.swanstudios.social.TestDatabase;
+import com.swanstudios.platform.infra.TestSql;
 import com.swanstudios.social.TestEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -62,7 +62,7 @@ class PostTest {
                 .body("workout.durationMinutes", equalTo(45)).body("workout.calories", equalTo(320));
         as(other).get("/api/social/posts/" + achievement).then().statusCode(200).body("type", equalTo("achievement"))
                 .body("mediaUrls.size()", equalTo(0));
-        assertThat(TestDatabase.row("select type, workout_exercise, workout_calories from post where id = '" + workout + "'"))
+        assertThat(TestSql.row("select type, workout_exercise, workout_calories from post where id = '" + workout + "'"))
                 .isEqualTo("workout|Back squat|320");
     }
 
@@ -74,7 +74,7 @@ class PostTest {
         problem(as(unverified).body(textPost("Hello", "public")).post("/api/social/posts"), 403, "email-unverified");
         problem(as(suspended).body(textPost("Hello", "public")).post("/api/social/posts"), 403, "account-inactive");
         problem(as(unknown).body(textPost("Hello", "public")).post("/api/social/posts"), 409, "author-unknown");
-        assertThat(TestDatabase.count("select count(*) from post where author_id in ('" + unverified + "', '" + suspended
+        assertThat(TestSql.count("select count(*) from post where author_id in ('" + unverified + "', '" + suspended
                 + "', '" + unknown + "')")).isZero();
         given().contentType("application/json").body(textPost("Hello", "public")).post("/api/social/posts").then().statusCode(401);
     }
@@ -91,7 +91,7 @@ class PostTest {
         problem(as(other).delete("/api/social/posts/" + post), 403, "forbidden");
         assertThat(content(post)).isEqualTo("Second draft");
 
-        TestDatabase.row("update post set created_at = created_at - interval '25 hours' where id = '" + post + "' returning id");
+        TestSql.row("update post set created_at = created_at - interval '25 hours' where id = '" + post + "' returning id");
         problem(as(author).body("{\"content\":\"Too late\"}").patch("/api/social/posts/" + post), 409, "edit-window-closed");
         assertThat(content(post)).isEqualTo("Second draft");
         as(ADMIN, "admin").body("{\"content\":\"Edited by a moderator\"}").patch("/api/social/posts/" + post).then()
@@ -99,11 +99,11 @@ class PostTest {
 
         as(author).delete("/api/social/posts/" + post).then().statusCode(204);
         problem(as(author).get("/api/social/posts/" + post), 404, "not-found");
-        assertThat(TestDatabase.count("select count(*) from post where id = '" + post + "'")).isZero();
+        assertThat(TestSql.count("select count(*) from post where id = '" + post + "'")).isZero();
 
         String another = publish(author, "An admin may delete this", "private");
         as(ADMIN, "admin").delete("/api/social/posts/" + another).then().statusCode(204);
-        assertThat(TestDatabase.count("select count(*) from post where id = '" + another + "'")).isZero();
+        assertThat(TestSql.count("select count(*) from post where id = '" + another + "'")).isZero();
     }
 
     @Test
@@ -153,6 +153,6 @@ class PostTest {
     }
 
     private static String content(String post) {
-        return TestDatabase.row("select content from post where id = '" + post + "'");
+        return TestSql.row("select content from post where id = '" + post + "'");
     }
 }

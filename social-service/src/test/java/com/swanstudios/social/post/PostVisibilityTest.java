@@ -6,7 +6,7 @@ import static com.swanstudios.social.TestApi.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import com.swanstudios.social.TestDatabase;
+import com.swanstudios.platform.infra.TestSql;
 import com.swanstudios.social.TestEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
@@ -46,7 +46,7 @@ class PostVisibilityTest {
         }
         for (String moderation : List.of("flagged", "hidden", "removed")) {
             String id = publish(author, "A " + moderation + " post", "public");
-            TestDatabase.row("update post set moderation_status = '" + moderation + "' where id = '" + id + "' returning id");
+            TestSql.row("update post set moderation_status = '" + moderation + "' where id = '" + id + "' returning id");
             POSTS.put(moderation, id);
         }
     }
@@ -83,7 +83,7 @@ class PostVisibilityTest {
             String id = POSTS.get(what);
             problem(as(stranger).body("{\"content\":\"Mine now\"}").patch("/api/social/posts/" + id), 404, "not-found");
             problem(as(stranger).delete("/api/social/posts/" + id), 404, "not-found");
-            assertThat(TestDatabase.row("select content from post where id = '" + id + "'")).isEqualTo("A " + what + " post");
+            assertThat(TestSql.row("select content from post where id = '" + id + "'")).isEqualTo("A " + what + " post");
         }
         problem(as(stranger).get("/api/social/posts/" + UUID.randomUUID()), 404, "not-found");
     }

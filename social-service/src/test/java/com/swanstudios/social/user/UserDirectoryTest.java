@@ -9,6 +9,7 @@ import static com.swanstudios.social.TestEvents.userState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.swanstudios.platform.infra.TestSql;
 import com.swanstudios.social.TestDatabase;
 import com.swanstudios.social.TestEvents;
 import io.quarkus.test.junit.QuarkusTest;
@@ -55,7 +56,7 @@ class UserDirectoryTest {
 
         publishUser(gone, 2, userState(gone, "Whoever", "deleted", true, 2));
         await().atMost(Duration.ofSeconds(30)).until(() -> TestDatabase.posts(gone) == 0);
-        assertThat(TestDatabase.row("select username, display_name, avatar_url, status, profile_visibility, discoverable, "
+        assertThat(TestSql.row("select username, display_name, avatar_url, status, profile_visibility, discoverable, "
                 + "email_verified from known_user where id = '" + gone + "'"))
                 .isEqualTo("null|Deleted user|null|deleted|private|f|f");
         assertThat(TestDatabase.posts(stays)).as("another user's posts are untouched").isEqualTo(1);
@@ -76,12 +77,12 @@ class UserDirectoryTest {
         publish(gone, "Before the tombstone", "public");
         publishUser(gone, 2, null);
         await().atMost(Duration.ofSeconds(30)).until(() -> TestDatabase.posts(gone) == 0);
-        assertThat(TestDatabase.row("select username, display_name, status from known_user where id = '" + gone + "'"))
+        assertThat(TestSql.row("select username, display_name, status from known_user where id = '" + gone + "'"))
                 .isEqualTo("null|Deleted user|deleted");
     }
 
     private static String row(UUID id) {
-        return TestDatabase.row("select display_name, status, profile_visibility, discoverable, email_verified, version "
+        return TestSql.row("select display_name, status, profile_visibility, discoverable, email_verified, version "
                 + "from known_user where id = '" + id + "'");
     }
 }
