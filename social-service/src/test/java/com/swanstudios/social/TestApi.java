@@ -7,7 +7,14 @@ import com.swanstudios.platform.infra.TestTokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 /** Calls to social-service as a signed-in user would make them, and what its answers must look like. */
 public final class TestApi {
@@ -32,6 +39,50 @@ public final class TestApi {
     public static String publish(UUID author, String content, String visibility) {
         return as(author).body(textPost(content, visibility)).post("/api/social/posts").then().statusCode(201)
                 .extract().path("id");
+    }
+
+    /** Asks for a connection as {@code requester}; the answer. */
+    public static Response connect(UUID requester, UUID target, String type) {
+        return as(requester).body("{\"targetUserId\":\"" + target + "\",\"type\":\"" + type + "\"}")
+                .post("/api/social/connections");
+    }
+
+    /** Sets a connection's status as {@code actor}; the answer. */
+    public static Response answer(UUID actor, String connection, String status) {
+        return as(actor).body("{\"status\":\"" + status + "\"}").put("/api/social/connections/" + connection);
+    }
+
+    /** An accepted connection of this type: asked by {@code requester}, accepted by {@code target} if it pends; its id. */
+    public static String connected(UUID requester, UUID target, String type) {
+        var created = connect(requester, target, type).then().statusCode(201).extract();
+        String id = created.path("id");
+        if ("pending".equals(created.path("status"))) {
+            answer(target, id, "accepted").then().statusCode(200);
+        }
+        return id;
+    }
+
+    /** {@code n} calls at once (released together), their results in order. */
+    public static <T> List<T> concurrently(int n, Supplier<T> call) {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<CompletableFuture<T>> calls = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                calls.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        start.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return call.get();
+                }, pool));
+            }
+            start.countDown();
+            return calls.stream().map(CompletableFuture::join).toList();
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     public static void problem(Response response, int status, String slug) {

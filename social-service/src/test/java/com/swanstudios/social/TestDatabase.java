@@ -9,6 +9,11 @@ public final class TestDatabase {
     private TestDatabase() {
     }
 
+    /** How many connections this user has, on either side. */
+    public static long connections(UUID user) {
+        return TestSql.count("select count(*) from connection where requester_id = '" + user + "' or target_id = '" + user + "'");
+    }
+
     /** How many posts this user has. */
     public static long posts(UUID author) {
         return TestSql.count("select count(*) from post where author_id = '" + author + "'");

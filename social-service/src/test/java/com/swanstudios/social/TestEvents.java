@@ -66,6 +66,17 @@ public final class TestEvents {
         return id;
     }
 
+    /** An active, verified user with this role and profile visibility, once social-service knows them. */
+    public static UUID member(String role, String profileVisibility) {
+        UUID id = UUID.randomUUID();
+        publishUser(id, 1, userState(id, "Member " + id.toString().substring(0, 4), "active", true, 1)
+                .replace("\"role\":\"user\"", "\"role\":\"" + role + "\"")
+                .replace("\"profileVisibility\":\"public\"", "\"profileVisibility\":\"" + profileVisibility + "\""));
+        await().atMost(Duration.ofSeconds(30)).until(() -> TestSql.count("select count(*) from known_user where id = '" + id
+                + "'") == 1);
+        return id;
+    }
+
     /** An active user with a verified email: one who may publish. */
     public static UUID member() {
         return knownUser("active", true);

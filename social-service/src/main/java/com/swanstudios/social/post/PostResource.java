@@ -67,7 +67,9 @@ public class PostResource {
     @GET
     @Path("/posts/{id}")
     @Operation(operationId = "getPost", summary = "One post",
-            description = "A post you may see: any public post, and every post of your own (an admin sees all).")
+            description = "A post you may see: every post of your own; another's public posts, followers posts if you "
+                    + "follow them or are friends, friends posts if you are friends; nothing of someone a block separates "
+                    + "you from (an admin sees all).")
     @APIResponseSchema(value = PostView.class, responseDescription = "The post")
     @APIResponse(responseCode = "404", description = HIDDEN)
     public Uni<PostView> get(@PathParam("id") UUID id) {
@@ -104,10 +106,10 @@ public class PostResource {
     @Path("/users/{id}/posts")
     @Operation(operationId = "listUserPosts", summary = "A user's posts",
             description = "The posts of one user that you may see, newest first, a page at a time: yours all, another's "
-                    + "public ones (an admin sees all).")
+                    + "as getPost says who sees which (an admin sees all).")
     @APIResponseSchema(value = PostPage.class, responseDescription = "A page of posts")
     @APIResponse(responseCode = "400", description = "A cursor this service did not issue, or a limit outside 1 to 100")
-    @APIResponse(responseCode = "404", description = "No such user known here")
+    @APIResponse(responseCode = "404", description = "No such user known here, or one a block hides from you")
     public Uni<PostPage> byAuthor(@PathParam("id") UUID id,
             @Parameter(description = "From a previous page's nextCursor") @QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {

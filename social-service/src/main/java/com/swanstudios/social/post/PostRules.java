@@ -3,6 +3,7 @@ package com.swanstudios.social.post;
 import com.swanstudios.platform.kit.problem.DomainException;
 import com.swanstudios.platform.kit.problem.Problem;
 import com.swanstudios.platform.kit.security.Caller.Actor;
+import com.swanstudios.social.connection.Relation;
 import com.swanstudios.social.user.KnownUser;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -14,13 +15,15 @@ import java.util.UUID;
 /**
  * The rules of posts (DOMAIN.md, Social), in one place; V3__posts.sql CHECKs the same bounds.
  * <p>
- * Who sees a post, in this slice (before connections exist):
+ * Who sees a post:
  * <ul>
  * <li>its author and admins see every post, whatever its visibility and moderation status;</li>
- * <li>any other signed-in user sees a {@code public} post that moderation has not hidden or removed
- * ({@code published} or {@code flagged}: a flagged post leaves feeds, not its page);</li>
- * <li>{@code followers}, {@code friends} and {@code private} posts are seen by nobody else: followers and friends
- * are connections, which the next slice adds, and until then nobody is one.</li>
+ * <li>nobody else sees a post moderation has hidden or removed ({@code published} and {@code flagged} ones are
+ * shown: a flagged post leaves feeds, not its page), nor any post of a user a block separates them from, either
+ * way;</li>
+ * <li>otherwise {@code public} is seen by every signed-in user, {@code followers} by accepted followers and
+ * friends, {@code friends} by friends (an accepted friend connection, whoever asked), {@code private} by nobody
+ * else ({@link Relation}).</li>
  * </ul>
  * To anyone who may not see it, a post does not exist (404), so its existence does not leak.
  */
@@ -40,16 +43,29 @@ public final class PostRules {
     static final String IMAGE = "image";
     static final String WORKOUT = "workout";
     static final String PUBLIC = "public";
+    static final String FOLLOWERS = "followers";
+    static final String FRIENDS = "friends";
     /** The moderation states in which others may see a post. */
     static final Set<String> SHOWN = Set.of(Post.PUBLISHED, "flagged");
 
     private PostRules() {
     }
 
-    /** Whether this caller may see this post (the class comment says who may). */
-    static boolean visibleTo(Post post, Actor actor) {
+    /** Whether this caller, who stands to the author as {@code relation} says, may see this post (see the class comment). */
+    static boolean visibleTo(Post post, Actor actor, Relation relation) {
         return actor.admin() || post.authorId.equals(actor.id())
-                || PUBLIC.equals(post.visibility) && SHOWN.contains(post.moderationStatus);
+                || SHOWN.contains(post.moderationStatus) && audience(relation).contains(post.visibility);
+    }
+
+    /** The visibilities of an author's posts that one who stands to them so may see (not the author, not an admin). */
+    static Set<String> audience(Relation relation) {
+        if (relation.blocked()) {
+            return Set.of();
+        }
+        if (relation.friend()) {
+            return Set.of(PUBLIC, FOLLOWERS, FRIENDS);
+        }
+        return relation.follower() ? Set.of(PUBLIC, FOLLOWERS) : Set.of(PUBLIC);
     }
 
     /** What a post of its type must carry: media for an image, a workout for a workout post, and no workout otherwise. */

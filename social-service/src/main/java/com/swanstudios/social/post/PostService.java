@@ -4,6 +4,9 @@ import com.swanstudios.platform.kit.ids.Ids;
 import com.swanstudios.platform.kit.paging.IdCursor;
 import com.swanstudios.platform.kit.problem.DomainException;
 import com.swanstudios.platform.kit.security.Caller.Actor;
+import com.swanstudios.social.connection.Relation;
+import com.swanstudios.social.connection.Relations;
+import com.swanstudios.social.feed.FeedEntries;
 import com.swanstudios.social.user.KnownUser;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -40,7 +43,9 @@ public class PostService {
             post.moderationStatus = Post.PUBLISHED;
             post.createdAt = now();
             post.updatedAt = post.createdAt;
-            return post.<Post>persist().map(saved -> PostView.of(saved, author));
+            return post.<Post>persist().call(() -> Panache.getSession().chain(session -> session.flush()))
+                    .call(() -> FeedEntries.published(post.id, authorId, post.visibility))
+                    .map(saved -> PostView.of(post, author));
         });
     }
 
@@ -61,6 +66,7 @@ public class PostService {
             List<String> media = change.mediaUrls() != null ? change.mediaUrls() : List.of(post.mediaUrls);
             WorkoutSummary workout = change.workout() != null ? change.workout() : post.workout();
             PostRules.requireShapeOfType(post.type, media, workout);
+            String visibilityBefore = post.visibility;
             return stillMayPublish(post, actor).invoke(() -> {
                 if (change.content() != null) {
                     post.content = change.content();
@@ -71,7 +77,10 @@ public class PostService {
                 post.mediaUrls = media.toArray(String[]::new);
                 post.replaceWorkout(workout);
                 post.updatedAt = now();
-            }).chain(() -> Panache.getSession().chain(session -> session.flush())).chain(() -> view(post));
+            }).chain(() -> Panache.getSession().chain(session -> session.flush()))
+                    .chain(() -> visibilityBefore.equals(post.visibility) ? Uni.createFrom().voidItem()
+                            : FeedEntries.visibilityChanged(post.id, post.authorId, post.visibility))
+                    .chain(() -> view(post));
         });
     }
 
@@ -87,12 +96,16 @@ public class PostService {
     public Uni<PostPage> byAuthor(Actor actor, UUID authorId, UUID after, int limit) {
         return KnownUser.<KnownUser>findById(authorId)
                 .onItem().ifNull().failWith(() -> DomainException.notFound("User " + authorId))
-                .chain(author -> {
+                .chain(author -> relation(actor, authorId).chain(relation -> {
+                    boolean all = actor.admin() || authorId.equals(actor.id());
+                    if (!all && relation.blocked()) {
+                        throw DomainException.notFound("User " + authorId);
+                    }
                     List<Object> parameters = new ArrayList<>(List.of(authorId));
                     StringBuilder query = new StringBuilder("authorId = ?1");
-                    if (!(actor.admin() || authorId.equals(actor.id()))) {
-                        parameters.addAll(List.of(PostRules.PUBLIC, PostRules.SHOWN));
-                        query.append(" and visibility = ?2 and moderationStatus in ?3");
+                    if (!all) {
+                        parameters.addAll(List.of(PostRules.audience(relation), PostRules.SHOWN));
+                        query.append(" and visibility in ?2 and moderationStatus in ?3");
                     }
                     if (after != null) {
                         parameters.add(after);
@@ -105,16 +118,27 @@ public class PostService {
                                 return new PostPage(page.items().stream().map(post -> PostView.of(post, author)).toList(),
                                         page.nextCursor());
                             });
-                });
+                }));
     }
 
     /** The post, if this caller may see it; else 404, as if it did not exist. */
     private static Uni<Post> visible(UUID id, Actor actor, LockModeType lock) {
-        return Post.<Post>findById(id, lock).invoke(post -> {
-            if (post == null || !PostRules.visibleTo(post, actor)) {
+        return Post.<Post>findById(id, lock).call(post -> {
+            if (post == null) {
                 throw DomainException.notFound("Post " + id);
             }
+            return relation(actor, post.authorId).invoke(relation -> {
+                if (!PostRules.visibleTo(post, actor, relation)) {
+                    throw DomainException.notFound("Post " + id);
+                }
+            });
         });
+    }
+
+    /** How the caller stands to the author; an admin's or the author's own view needs no look-up. */
+    private static Uni<Relation> relation(Actor actor, UUID authorId) {
+        return actor.admin() || authorId.equals(actor.id()) ? Uni.createFrom().item(Relation.NONE)
+                : Relations.between(actor.id(), authorId);
     }
 
     /** Those who can see a post but did not write it (and are no admin) may not change it: 403. */

@@ -31,7 +31,7 @@ public record PostView(UUID id, Author author,
         }
     }
 
-    static PostView of(Post post, KnownUser author) {
+    public static PostView of(Post post, KnownUser author) {
         return new PostView(post.id, Author.of(post.authorId, author), post.type, post.content, List.of(post.mediaUrls),
                 post.workout(), post.visibility, post.moderationStatus, post.createdAt, post.updatedAt,
                 PostRules.editableUntil(post));
