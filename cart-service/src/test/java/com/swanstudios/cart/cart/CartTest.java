@@ -1,9 +1,9 @@
 package com.swanstudios.cart.cart;
 
 import static com.swanstudios.cart.TestApi.as;
-import static com.swanstudios.cart.TestApi.concurrently;
+import static com.swanstudios.platform.infra.TestCalls.concurrently;
 import static com.swanstudios.cart.TestApi.item;
-import static com.swanstudios.cart.TestApi.problem;
+import static com.swanstudios.platform.infra.TestCalls.problem;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,8 +1,8 @@
 package com.swanstudios.cart.payments;
 
 import static com.swanstudios.cart.TestApi.as;
-import static com.swanstudios.cart.TestApi.concurrently;
-import static com.swanstudios.cart.TestApi.problem;
+import static com.swanstudios.platform.infra.TestCalls.concurrently;
+import static com.swanstudios.platform.infra.TestCalls.problem;
 import static com.swanstudios.cart.TestCheckouts.deliver;
 import static com.swanstudios.cart.TestCheckouts.sessionEvent;
 import static com.swanstudios.cart.TestCheckouts.sign;

@@ -1,7 +1,7 @@
 package com.swanstudios.cart.payments;
 
 import static com.swanstudios.cart.TestApi.as;
-import static com.swanstudios.cart.TestApi.problem;
+import static com.swanstudios.platform.infra.TestCalls.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;

@@ -1,8 +1,8 @@
 package com.swanstudios.cart.sessions;
 
 import static com.swanstudios.cart.TestApi.as;
-import static com.swanstudios.cart.TestApi.concurrently;
-import static com.swanstudios.cart.TestApi.problem;
+import static com.swanstudios.platform.infra.TestCalls.concurrently;
+import static com.swanstudios.platform.infra.TestCalls.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;

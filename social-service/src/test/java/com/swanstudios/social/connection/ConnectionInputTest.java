@@ -2,7 +2,7 @@ package com.swanstudios.social.connection;
 
 import static com.swanstudios.social.TestApi.as;
 import static com.swanstudios.social.TestApi.connected;
-import static com.swanstudios.social.TestApi.problem;
+import static com.swanstudios.platform.infra.TestCalls.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.swanstudios.platform.contract.SendsInvalidRequests;

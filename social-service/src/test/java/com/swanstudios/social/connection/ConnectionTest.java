@@ -2,10 +2,10 @@ package com.swanstudios.social.connection;
 
 import static com.swanstudios.social.TestApi.answer;
 import static com.swanstudios.social.TestApi.as;
-import static com.swanstudios.social.TestApi.concurrently;
+import static com.swanstudios.platform.infra.TestCalls.concurrently;
 import static com.swanstudios.social.TestApi.connect;
 import static com.swanstudios.social.TestApi.connected;
-import static com.swanstudios.social.TestApi.problem;
+import static com.swanstudios.platform.infra.TestCalls.problem;
 import static com.swanstudios.social.TestEvents.publishUser;
 import static com.swanstudios.social.TestEvents.userState;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -3,7 +3,7 @@ package com.swanstudios.social.feed;
 import static com.swanstudios.social.TestApi.answer;
 import static com.swanstudios.social.TestApi.as;
 import static com.swanstudios.social.TestApi.connected;
-import static com.swanstudios.social.TestApi.problem;
+import static com.swanstudios.platform.infra.TestCalls.problem;
 import static com.swanstudios.social.TestApi.publish;
 import static com.swanstudios.social.TestEvents.publishUser;
 import static com.swanstudios.social.TestEvents.userState;

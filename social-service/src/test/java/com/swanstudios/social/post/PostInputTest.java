@@ -1,7 +1,7 @@
 package com.swanstudios.social.post;
 
 import static com.swanstudios.social.TestApi.as;
-import static com.swanstudios.social.TestApi.problem;
+import static com.swanstudios.platform.infra.TestCalls.problem;
 import static com.swanstudios.social.TestApi.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 

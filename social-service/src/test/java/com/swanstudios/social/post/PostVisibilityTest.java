@@ -3,7 +3,7 @@ package com.swanstudios.social.post;
 import static com.swanstudios.social.TestApi.answer;
 import static com.swanstudios.social.TestApi.as;
 import static com.swanstudios.social.TestApi.connected;
-import static com.swanstudios.social.TestApi.problem;
+import static com.swanstudios.platform.infra.TestCalls.problem;
 import static com.swanstudios.social.TestApi.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;

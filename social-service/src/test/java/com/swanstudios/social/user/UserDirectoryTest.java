@@ -1,7 +1,7 @@
 package com.swanstudios.social.user;
 
 import static com.swanstudios.social.TestApi.as;
-import static com.swanstudios.social.TestApi.problem;
+import static com.swanstudios.platform.infra.TestCalls.problem;
 import static com.swanstudios.social.TestApi.publish;
 import static com.swanstudios.social.TestApi.textPost;
 import static com.swanstudios.social.TestEvents.publishUser;
