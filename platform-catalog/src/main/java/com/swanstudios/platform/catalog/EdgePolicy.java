@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * What the edge does to every exchange besides routing, said once for both edges: the local gateway applies
- * it in code, and the Kubernetes HTTPRoutes carry it as filters ({@link KubernetesManifests}).
+ * it in code, and the Kubernetes HTTPRoutes carry it as filters (deploy-manifests).
  */
 public final class EdgePolicy {
 

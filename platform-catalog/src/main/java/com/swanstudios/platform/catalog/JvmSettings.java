@@ -6,9 +6,9 @@ import java.util.stream.Stream;
 
 /**
  * The production JVM settings, kept once in {@value #PRODUCTION_OPTIONS} (a {@code java @argfile}, one flag a
- * line). The container image copies that file and starts {@code java @jvm.options} ({@code
- * deploy/container/Containerfile.jvm}); the local stack's production profile and the benchmark read the same
- * file through {@link #production()}.
+ * line). The container images start with its flags (the root pom's {@code images} profile, which a test holds
+ * to this file); the local stack's production profile and the benchmark read the file through
+ * {@link #production()}.
  *
  * <p>The heap is a share of the container's memory, not a fixed size, so one setting fits every pod size; the
  * parallel collector suits pods of one or two CPUs (G1's remembered sets and concurrent threads cost memory and

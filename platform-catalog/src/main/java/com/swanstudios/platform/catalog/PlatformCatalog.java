@@ -20,11 +20,24 @@ public record PlatformCatalog(List<ServiceSpec> services, GatewaySpec gateway, L
     public static final String RESOURCE = "swanstudios/platform.json";
     public static final String DEAD_LETTER_SUFFIX = ".dlq";
 
-    public record ServiceSpec(String name, int port, String database) {
+    /**
+     * A service: its HTTP port (the same locally and in the cluster), its own database, and what it calls outside
+     * the platform ({@code egress}: the deployment lets out only these, besides DNS, its database, Kafka, the
+     * JWKS and the trace collector).
+     */
+    public record ServiceSpec(String name, int port, String database, List<EgressSpec> egress) {
+        public ServiceSpec {
+            egress = egress == null ? List.of() : List.copyOf(egress);
+        }
+
         /** The environment variable that points the gateway at this service, e.g. {@code USER_SERVICE_URL}. */
         public String urlVariable() {
             return name.toUpperCase().replace('-', '_') + "_URL";
         }
+    }
+
+    /** A destination outside the platform that a service calls: what it is and the TCP port it listens on. */
+    public record EgressSpec(String name, int port) {
     }
 
     public record GatewaySpec(String name, int port) {
@@ -36,7 +49,16 @@ public record PlatformCatalog(List<ServiceSpec> services, GatewaySpec gateway, L
         }
     }
 
-    public record TopicSpec(String name, int partitions, String cleanupPolicy, String owner) {
+    /**
+     * A topic: the one service that produces to it ({@code owner}, through its outbox) and the services that
+     * consume it, each in consumer groups named after itself. Access rights and network policies are derived
+     * from these, and a test holds them to what each service's configuration actually subscribes to.
+     */
+    public record TopicSpec(String name, int partitions, String cleanupPolicy, String owner, List<String> consumers) {
+        public TopicSpec {
+            consumers = consumers == null ? List.of() : List.copyOf(consumers);
+        }
+
         /** Seven days, in milliseconds. */
         private static final String A_WEEK_MS = String.valueOf(7L * 24 * 60 * 60 * 1000);
         /**
@@ -78,10 +100,16 @@ public record PlatformCatalog(List<ServiceSpec> services, GatewaySpec gateway, L
 
         /**
          * Where a consumer parks a record it can never process: {@code <topic>.dlq}, deleted after
-         * {@link #DEAD_LETTER_RETENTION_MS} whatever the source topic's cleanup policy.
+         * {@link #DEAD_LETTER_RETENTION_MS} whatever the source topic's cleanup policy. Its writers are the
+         * source topic's consumers ({@link #deadLetterWriters()}); only operators read it.
          */
         public TopicSpec deadLetter() {
-            return new TopicSpec(name + DEAD_LETTER_SUFFIX, 1, "delete", owner);
+            return new TopicSpec(name + DEAD_LETTER_SUFFIX, 1, "delete", owner, List.of());
+        }
+
+        /** The services that may write this topic's dead letters: its consumers. */
+        public List<String> deadLetterWriters() {
+            return consumers;
         }
     }
 
@@ -124,6 +152,11 @@ public record PlatformCatalog(List<ServiceSpec> services, GatewaySpec gateway, L
         for (TopicSpec topic : topics) {
             if (service(topic.owner()).isEmpty()) {
                 throw new IllegalStateException("topic " + topic.name() + " names unknown owner " + topic.owner());
+            }
+            for (String consumer : topic.consumers()) {
+                if (service(consumer).isEmpty()) {
+                    throw new IllegalStateException("topic " + topic.name() + " names unknown consumer " + consumer);
+                }
             }
             if (!List.of("compact", "delete").contains(topic.cleanupPolicy())) {
                 throw new IllegalStateException("topic " + topic.name() + " has unknown cleanup policy " + topic.cleanupPolicy());

@@ -6,22 +6,25 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The production JVM settings have one source: the options file the container image copies and starts with. */
+/** The production JVM settings have one source: the options file; the container images start with its flags. */
 class JvmSettingsTest {
 
     private static final Path REPOSITORY = Path.of("..");
-    private static final Path CONTAINERFILE = REPOSITORY.resolve("deploy/container/Containerfile.jvm");
+    private static final Path ROOT_POM = REPOSITORY.resolve("pom.xml");
+    private static final Pattern IMAGE_FLAGS = Pattern.compile(
+            "<quarkus\\.jib\\.jvm-additional-arguments>([^<]*)</quarkus\\.jib\\.jvm-additional-arguments>");
 
     @Test
-    void theImageStartsWithTheOptionsFileTheLocalStackAndTheBenchmarkRead() throws IOException {
-        String containerfile = Files.readString(CONTAINERFILE);
-        assertThat(containerfile).as("the image copies the one options file")
-                .contains("COPY platform-catalog/src/main/resources/" + JvmSettings.PRODUCTION_OPTIONS + " /deployments/jvm.options")
-                .contains("ENTRYPOINT [\"java\", \"@/deployments/jvm.options\", \"-jar\", \"/deployments/quarkus-run.jar\"]");
-        assertThat(containerfile.lines().filter(line -> !line.startsWith("#")))
-                .as("no JVM flag is written in the image itself").noneMatch(line -> line.contains("-XX:") || line.contains("-Xm"));
+    void theImagesStartWithTheFlagsOfTheOptionsFileTheLocalStackAndTheBenchmarkRead() throws IOException {
+        Matcher images = IMAGE_FLAGS.matcher(Files.readString(ROOT_POM));
+        assertThat(images.find()).as("the images profile (root pom) sets the JVM flags of the images").isTrue();
+        assertThat(List.of(images.group(1).strip().split(","))).as("the images' flags are the options file's, in order")
+                .isEqualTo(JvmSettings.production());
+        assertThat(images.find()).as("set once").isFalse();
     }
 
     @Test
