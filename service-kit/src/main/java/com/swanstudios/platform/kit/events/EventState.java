@@ -71,6 +71,18 @@ public final class EventState {
         return value.asBoolean();
     }
 
+    /** A boolean, or null when absent or null; any other kind is poison. */
+    public Boolean optionalBool(String field) {
+        JsonNode value = node.path(field);
+        if (value.isMissingNode() || value.isNull()) {
+            return null;
+        }
+        if (!value.isBoolean()) {
+            throw new PoisonMessageException(what + " whose " + field + " is not a boolean");
+        }
+        return value.asBoolean();
+    }
+
     public UUID uuid(String field) {
         return uuid(text(field), what);
     }
