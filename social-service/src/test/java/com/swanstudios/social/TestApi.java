@@ -53,4 +53,26 @@ public final class TestApi {
         }
         return id;
     }
+
+    /** Comments on a post as this user (a reply when {@code parent} is not null); the answer. */
+    public static Response comment(UUID author, String post, String content, String parent) {
+        return as(author).body("{\"content\":\"" + content + "\"" + (parent == null ? "" : ",\"parentId\":\"" + parent + "\"")
+                + "}").post("/api/social/posts/" + post + "/comments");
+    }
+
+    /** Reacts to a post as this user; the answer. */
+    public static Response react(UUID user, String post, String type) {
+        return as(user).body("{\"type\":\"" + type + "\"}").put("/api/social/posts/" + post + "/reactions");
+    }
+
+    /** A post's engagement as its author (or an admin) reads it. */
+    public static io.restassured.path.json.JsonPath engagement(UUID reader, String post) {
+        return as(reader).get("/api/social/posts/" + post + "/engagement").then().statusCode(200).extract().jsonPath();
+    }
+
+    /** The ids in this reader's home feed, newest first (one page of 100). */
+    public static java.util.List<String> feed(UUID reader) {
+        return as(reader).queryParam("limit", 100).get("/api/social/feed").then().statusCode(200).extract().jsonPath()
+                .getList("items.id");
+    }
 }

@@ -21,8 +21,9 @@ import java.util.UUID;
  * <li>a pair's change of connections (a follow or friendship accepted, a connection deleted, a block) rebuilds the
  * pair's entries both ways from what their connections now allow, backfilling at most the other's last
  * {@value #BACKFILL} posts;</li>
- * <li>moderation is applied when reading (only published posts of others are shown), deleting a post removes its
- * entries by the foreign key.</li>
+ * <li>moderation is applied when reading (only published posts of others are shown), and so is a share's original
+ * (a share is shown only while its reader may see the original, FeedService); deleting a post removes its entries by
+ * the foreign key, and a share goes with its original.</li>
  * </ul>
  */
 public final class FeedEntries {

@@ -39,12 +39,12 @@ public class FeedResource {
     @Operation(operationId = "getHomeFeed", summary = "Your home feed",
             description = "Your own posts and those of the members you follow (accepted) or are friends with that you may "
                     + "see, newest first, a page at a time. Blocks and moderation apply: a hidden, removed or flagged "
-                    + "post stays only in its author's feed.")
+                    + "post stays only in its author's feed. A share shows while its original is one you may see.")
     @APIResponseSchema(value = PostPage.class, responseDescription = "A page of posts")
     @APIResponse(responseCode = "400", description = "A cursor this service did not issue, or a limit outside 1 to 100")
     public Uni<PostPage> home(@Parameter(description = "From a previous page's nextCursor") @QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
         UUID after = IdCursor.decode(cursor);
-        return caller.requireUserId().chain(reader -> feed.home(reader, after, limit));
+        return caller.actor().chain(reader -> feed.home(reader, after, limit));
     }
 }

@@ -17,6 +17,7 @@ import org.hibernate.type.SqlTypes;
 public class Post extends PanacheEntityBase {
 
     public static final String PUBLISHED = "published";
+    public static final String SHARE = "share";
 
     @Id
     public UUID id;
@@ -27,7 +28,7 @@ public class Post extends PanacheEntityBase {
     @Column(nullable = false)
     public String type;
 
-    @Column(nullable = false)
+    /** Null only on a share without a comment. */
     public String content;
 
     @JdbcTypeCode(SqlTypes.ARRAY)
@@ -39,6 +40,10 @@ public class Post extends PanacheEntityBase {
 
     @Column(name = "moderation_status", nullable = false)
     public String moderationStatus;
+
+    /** On a share: the post it shares (never itself a share). */
+    @Column(name = "shared_post_id")
+    public UUID sharedPostId;
 
     @Column(name = "workout_exercise")
     public String workoutExercise;

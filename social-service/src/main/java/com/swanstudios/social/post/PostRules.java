@@ -39,6 +39,8 @@ public final class PostRules {
     public static final int MAX_MEDIA = 10;
     public static final int MAX_URL = 500;
     public static final Duration EDIT_WINDOW = Duration.ofHours(24);
+    /** A share's comment is at most this long. */
+    public static final int MAX_SHARE_COMMENT = 2000;
 
     static final String IMAGE = "image";
     static final String WORKOUT = "workout";
@@ -85,8 +87,31 @@ public final class PostRules {
         }
     }
 
+    /**
+     * A share keeps its shape: its comment may change (within {@value #MAX_SHARE_COMMENT} characters), its audience
+     * (its sharer's followers), media and workout never.
+     */
+    static void requireShareEdit(PostChange change) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (change.content() != null && change.content().length() > MAX_SHARE_COMMENT) {
+            errors.add(new Problem.FieldError("content", "a share's comment is at most " + MAX_SHARE_COMMENT + " characters"));
+        }
+        if (change.mediaUrls() != null) {
+            errors.add(new Problem.FieldError("mediaUrls", "a share carries no media"));
+        }
+        if (change.workout() != null) {
+            errors.add(new Problem.FieldError("workout", "a share carries no workout"));
+        }
+        if (change.visibility() != null) {
+            errors.add(new Problem.FieldError("visibility", "a share goes to its sharer's followers, no other audience"));
+        }
+        if (!errors.isEmpty()) {
+            throw DomainException.invalid(errors);
+        }
+    }
+
     /** Only an active account with a verified email publishes what others see; one not known here yet, not yet. */
-    static void requireMayPublish(KnownUser author, UUID id) {
+    public static void requireMayPublish(KnownUser author, UUID id) {
         if (author == null) {
             throw new DomainException(409, "author-unknown", "Conflict", "Your account (" + id + ") is not known to "
                     + "social-service yet: its state arrives from user-service within seconds, so try again shortly");

@@ -4,8 +4,8 @@ import com.swanstudios.platform.kit.ids.Ids;
 import com.swanstudios.platform.kit.paging.IdCursor;
 import com.swanstudios.platform.kit.problem.DomainException;
 import com.swanstudios.platform.kit.security.Caller.Actor;
-import com.swanstudios.social.connection.Relation;
-import com.swanstudios.social.connection.Relations;
+import com.swanstudios.platform.kit.persistence.NativeRows;
+import com.swanstudios.social.engagement.PostCounters;
 import com.swanstudios.social.feed.FeedEntries;
 import com.swanstudios.social.user.KnownUser;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -27,6 +27,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class PostService {
 
+    private static final String SHARED_POST = "select shared_post_id from post where id = $1";
+
     @WithTransaction
     public Uni<PostView> create(UUID authorId, NewPost request) {
         return KnownUser.<KnownUser>findById(authorId).chain(author -> {
@@ -44,6 +46,7 @@ public class PostService {
             post.createdAt = now();
             post.updatedAt = post.createdAt;
             return post.<Post>persist().call(() -> Panache.getSession().chain(session -> session.flush()))
+                    .call(() -> PostCounters.created(post.id))
                     .call(() -> FeedEntries.published(post.id, authorId, post.visibility))
                     .map(saved -> PostView.of(post, author));
         });
@@ -51,7 +54,7 @@ public class PostService {
 
     @WithSession
     public Uni<PostView> get(Actor actor, UUID id) {
-        return visible(id, actor, LockModeType.NONE).chain(PostService::view);
+        return PostAccess.visible(id, actor, LockModeType.NONE).chain(post -> PostViews.render(actor, post));
     }
 
     /** The author within the edit window, or an admin; the post's type stays, and must still get what it needs. */
@@ -60,9 +63,12 @@ public class PostService {
         if (change.isEmpty()) {
             return Uni.createFrom().failure(DomainException.invalidField("request", "names no field to change"));
         }
-        return visible(id, actor, LockModeType.PESSIMISTIC_WRITE).chain(post -> {
+        return PostAccess.visible(id, actor, LockModeType.PESSIMISTIC_WRITE).chain(post -> {
             requireAuthorOrAdmin(post, actor, "edit");
             PostRules.requireEditable(post, actor, now());
+            if (Post.SHARE.equals(post.type)) {
+                PostRules.requireShareEdit(change);
+            }
             List<String> media = change.mediaUrls() != null ? change.mediaUrls() : List.of(post.mediaUrls);
             WorkoutSummary workout = change.workout() != null ? change.workout() : post.workout();
             PostRules.requireShapeOfType(post.type, media, workout);
@@ -80,15 +86,26 @@ public class PostService {
             }).chain(() -> Panache.getSession().chain(session -> session.flush()))
                     .chain(() -> visibilityBefore.equals(post.visibility) ? Uni.createFrom().voidItem()
                             : FeedEntries.visibilityChanged(post.id, post.authorId, post.visibility))
-                    .chain(() -> view(post));
+                    .chain(() -> PostViews.render(actor, post));
         });
     }
 
+    /**
+     * Deleting a share takes one from its original's shares, with the original locked first (as every writer of an
+     * original's engagement does, PostAccess#openForEngagement), then the share.
+     */
     @WithTransaction
     public Uni<Void> delete(Actor actor, UUID id) {
-        return visible(id, actor, LockModeType.PESSIMISTIC_WRITE)
-                .invoke(post -> requireAuthorOrAdmin(post, actor, "delete"))
-                .chain(Post::delete);
+        return NativeRows.list(SHARED_POST, id)
+                .chain(rows -> {
+                    UUID original = rows.isEmpty() ? null : (UUID) rows.get(0)[0];
+                    Uni<Void> turn = original == null ? Uni.createFrom().voidItem() : PostAccess.lockForEngagement(original);
+                    return turn.chain(() -> PostAccess.visible(id, actor, LockModeType.PESSIMISTIC_WRITE))
+                            .invoke(post -> requireAuthorOrAdmin(post, actor, "delete"))
+                            .call(post -> original == null ? Uni.createFrom().voidItem()
+                                    : PostCounters.add(original, PostCounters.SHARES, -1))
+                            .chain(Post::delete);
+                });
     }
 
     /** A user's posts that the caller may see, newest first; {@code after} is the last id of the previous page. */
@@ -96,7 +113,7 @@ public class PostService {
     public Uni<PostPage> byAuthor(Actor actor, UUID authorId, UUID after, int limit) {
         return KnownUser.<KnownUser>findById(authorId)
                 .onItem().ifNull().failWith(() -> DomainException.notFound("User " + authorId))
-                .chain(author -> relation(actor, authorId).chain(relation -> {
+                .chain(author -> PostAccess.relation(actor, authorId).chain(relation -> {
                     boolean all = actor.admin() || authorId.equals(actor.id());
                     if (!all && relation.blocked()) {
                         throw DomainException.notFound("User " + authorId);
@@ -113,32 +130,12 @@ public class PostService {
                     }
                     return Post.<Post>find(query.append(" order by id desc").toString(), parameters.toArray())
                             .page(0, limit + 1).list()
-                            .map(found -> {
+                            .chain(found -> {
                                 IdCursor.Slice<Post> page = IdCursor.slice(found, limit, post -> post.id);
-                                return new PostPage(page.items().stream().map(post -> PostView.of(post, author)).toList(),
-                                        page.nextCursor());
+                                return page.items().isEmpty() ? Uni.createFrom().item(new PostPage(List.of(), null))
+                                        : PostViews.render(actor, page.items()).map(views -> new PostPage(views, page.nextCursor()));
                             });
                 }));
-    }
-
-    /** The post, if this caller may see it; else 404, as if it did not exist. */
-    private static Uni<Post> visible(UUID id, Actor actor, LockModeType lock) {
-        return Post.<Post>findById(id, lock).call(post -> {
-            if (post == null) {
-                throw DomainException.notFound("Post " + id);
-            }
-            return relation(actor, post.authorId).invoke(relation -> {
-                if (!PostRules.visibleTo(post, actor, relation)) {
-                    throw DomainException.notFound("Post " + id);
-                }
-            });
-        });
-    }
-
-    /** How the caller stands to the author; an admin's or the author's own view needs no look-up. */
-    private static Uni<Relation> relation(Actor actor, UUID authorId) {
-        return actor.admin() || authorId.equals(actor.id()) ? Uni.createFrom().item(Relation.NONE)
-                : Relations.between(actor.id(), authorId);
     }
 
     /** Those who can see a post but did not write it (and are no admin) may not change it: 403. */
@@ -155,10 +152,6 @@ public class PostService {
         }
         return KnownUser.<KnownUser>findById(actor.id()).invoke(author -> PostRules.requireMayPublish(author, actor.id()))
                 .replaceWithVoid();
-    }
-
-    private static Uni<PostView> view(Post post) {
-        return KnownUser.<KnownUser>findById(post.authorId).map(author -> PostView.of(post, author));
     }
 
     static OffsetDateTime now() {
