@@ -5,6 +5,6 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A report as its reporter sees it. */
-@Schema(name = "Report")
+@Schema(name = "PostReport")
 public record ReportView(UUID id, UUID postId, String reason, OffsetDateTime createdAt) {
 }

@@ -72,8 +72,8 @@ class PostInputTest {
             assertThat(response.statusCode()).as(what).isEqualTo(400);
             problem(response, 400, "");
         });
-        problem(as(author).body("{\"type\":\"text\",\"content\":\"" + "x".repeat(1_100_000) + "\",\"visibility\":\"public\"}")
-                .post("/api/social/posts"), 413, "");
+        // bodies over the kit's 1 MB limit answer 413: service-kit's ProblemDetailsTest (sending 1.1 MB here raced the
+        // server's early close of the connection: a broken pipe on the client, now and then)
         problem(as(author).contentType("text/plain").body("hello").post("/api/social/posts"), 415, "");
         assertThat(TestDatabase.posts(author)).isZero();
     }
