@@ -45,6 +45,8 @@ public final class CrdSchemas {
 
     /** The schema of each (apiVersion, kind): "group/version Kind". */
     private final Map<String, JsonNode> schemas;
+    /** Each schema compiled once, when an object of its kind is first checked (CloudNativePG's is 460 KB). */
+    private final Map<String, Schema> validators = new HashMap<>();
 
     private CrdSchemas(Map<String, JsonNode> schemas) {
         this.schemas = schemas;
@@ -81,7 +83,8 @@ public final class CrdSchemas {
         }
         JsonNode object = JSON.valueToTree(resource);
         // the validator reads its own Jackson's trees: both go to it as JSON text
-        Schema validator = SchemaRegistry.withDefaultDialect(DIALECT).getSchema(schema.toString());
+        Schema validator = validators.computeIfAbsent(key,
+                k -> SchemaRegistry.withDefaultDialect(DIALECT).getSchema(schema.toString()));
         List<String> found = new ArrayList<>();
         String where = resource.getKind() + "/" + resource.getMetadata().getName();
         validator.validate(object.toString(), InputFormat.JSON).stream().map(Error::toString).forEach(e -> found.add(where + ": " + e));

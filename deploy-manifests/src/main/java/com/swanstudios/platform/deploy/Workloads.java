@@ -45,8 +45,7 @@ final class Workloads {
     static List<HasMetadata> of(ServiceSpec service) {
         String name = service.name();
         return List.of(
-                new ServiceAccountBuilder().withNewMetadata().withName(name).withLabels(Labels.of(name)).endMetadata()
-                        .withAutomountServiceAccountToken(false).build(),
+                serviceAccount(name),
                 new DeploymentBuilder().withNewMetadata().withName(name).withLabels(Labels.of(name)).endMetadata()
                         .withNewSpec()
                         .withNewSelector().withMatchLabels(Labels.selector(name)).endSelector()
@@ -55,13 +54,8 @@ final class Workloads {
                         .withNewTemplate().withNewMetadata().withLabels(Labels.of(name)).endMetadata()
                         .withSpec(pod(service, false)).endTemplate()
                         .endSpec().build(),
-                new ServiceBuilder().withNewMetadata().withName(name).withLabels(Labels.of(name)).endMetadata()
-                        .withNewSpec().withSelector(Labels.selector(name))
-                        .addNewPort().withName("http").withPort(service.port()).withTargetPort(new IntOrString("http")).endPort()
-                        .endSpec().build(),
-                new PodDisruptionBudgetBuilder().withNewMetadata().withName(name).withLabels(Labels.of(name)).endMetadata()
-                        .withNewSpec().withMaxUnavailable(new IntOrString(1))
-                        .withNewSelector().withMatchLabels(Labels.selector(name)).endSelector().endSpec().build(),
+                service(name, service.port()),
+                disruptionBudget(name),
                 new HorizontalPodAutoscalerBuilder().withNewMetadata().withName(name).withLabels(Labels.of(name)).endMetadata()
                         .withNewSpec().withNewScaleTargetRef("apps/v1", "Deployment", name)
                         .withMinReplicas(MIN_REPLICAS).withMaxReplicas(MAX_REPLICAS)
@@ -89,48 +83,25 @@ final class Workloads {
      */
     static List<HasMetadata> apiDocs() {
         String name = Edge.API_DOCS;
-        Container container = new ContainerBuilder().withName(name).withImage(IMAGE_PREFIX + "gateway").withImagePullPolicy("IfNotPresent")
+        Container container = withHealthProbes(hardenedContainer(name, "gateway"))
                 .addNewPort().withName("http").withContainerPort(Edge.API_DOCS_PORT).endPort()
-                .withNewSecurityContext().withAllowPrivilegeEscalation(false).withReadOnlyRootFilesystem(true)
-                .withRunAsNonRoot(true).withNewCapabilities().withDrop("ALL").endCapabilities().endSecurityContext()
                 .withResources(new ResourceRequirementsBuilder()
                         .withRequests(Map.of("cpu", new Quantity("50m"), "memory", new Quantity("256Mi")))
                         .withLimits(Map.of("memory", new Quantity("256Mi"))).build())
-                .addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount()
-                .withStartupProbe(probe("/q/health/started", 2, 60))
-                .withReadinessProbe(probe("/q/health/ready", 5, 3))
-                .withLivenessProbe(probe("/q/health/live", 10, 3)).build();
+                .build();
         return List.of(
-                new ServiceAccountBuilder().withNewMetadata().withName(name).withLabels(Labels.of(name)).endMetadata()
-                        .withAutomountServiceAccountToken(false).build(),
+                serviceAccount(name),
                 new DeploymentBuilder().withNewMetadata().withName(name).withLabels(Labels.of(name)).endMetadata()
                         .withNewSpec().withReplicas(MIN_REPLICAS)
                         .withNewSelector().withMatchLabels(Labels.selector(name)).endSelector()
                         .withNewTemplate().withNewMetadata().withLabels(Labels.of(name)).endMetadata()
-                        .withNewSpec().withServiceAccountName(name).withAutomountServiceAccountToken(false).withEnableServiceLinks(false)
-                        .withNewSecurityContext().withRunAsNonRoot(true).withRunAsUser(10001L).withRunAsGroup(0L)
-                        .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile().endSecurityContext()
-                        .withContainers(container)
-                        .addNewVolume().withName("tmp").withNewEmptyDir().withSizeLimit(new Quantity("16Mi")).endEmptyDir().endVolume()
-                        .endSpec().endTemplate().endSpec().build(),
-                new ServiceBuilder().withNewMetadata().withName(name).withLabels(Labels.of(name)).endMetadata()
-                        .withNewSpec().withSelector(Labels.selector(name))
-                        .addNewPort().withName("http").withPort(Edge.API_DOCS_PORT).withTargetPort(new IntOrString("http")).endPort()
-                        .endSpec().build(),
-                new PodDisruptionBudgetBuilder().withNewMetadata().withName(name).withLabels(Labels.of(name)).endMetadata()
-                        .withNewSpec().withMaxUnavailable(new IntOrString(1))
-                        .withNewSelector().withMatchLabels(Labels.selector(name)).endSelector().endSpec().build());
+                        .withSpec(hardenedPod(name, "16Mi").withContainers(container).build()).endTemplate().endSpec().build(),
+                service(name, Edge.API_DOCS_PORT),
+                disruptionBudget(name));
     }
 
     private static PodSpec pod(ServiceSpec service, boolean migrating) {
-        PodSpecBuilder pod = new PodSpecBuilder()
-                .withServiceAccountName(service.name())
-                .withAutomountServiceAccountToken(false)
-                .withEnableServiceLinks(false)
-                .withNewSecurityContext().withRunAsNonRoot(true).withRunAsUser(10001L).withRunAsGroup(0L)
-                .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile().endSecurityContext()
-                .withContainers(container(service, migrating))
-                .addNewVolume().withName("tmp").withNewEmptyDir().withSizeLimit(new Quantity("64Mi")).endEmptyDir().endVolume();
+        PodSpecBuilder pod = hardenedPod(service.name(), "64Mi").withContainers(container(service, migrating));
         if (migrating) {
             pod.withRestartPolicy("Never");
         } else {
@@ -145,26 +116,62 @@ final class Workloads {
     }
 
     private static Container container(ServiceSpec service, boolean migrating) {
-        ContainerBuilder container = new ContainerBuilder()
-                .withName(migrating ? "migrate" : service.name())
-                // no JVM flags here: the image starts java with the production settings (JvmSettings), whose heap
-                // is a share of the memory limit below
-                .withImage(IMAGE_PREFIX + service.name()).withImagePullPolicy("IfNotPresent")
+        // no JVM flags here: the image starts java with the production settings (JvmSettings), whose heap is a share
+        // of the memory limit below
+        ContainerBuilder container = hardenedContainer(migrating ? "migrate" : service.name(), service.name())
                 .withEnv(Settings.of(service, migrating))
-                .withNewSecurityContext().withAllowPrivilegeEscalation(false).withReadOnlyRootFilesystem(true)
-                .withRunAsNonRoot(true).withNewCapabilities().withDrop("ALL").endCapabilities().endSecurityContext()
                 .withResources(new ResourceRequirementsBuilder()
                         .withRequests(Map.of("cpu", CPU_REQUEST, "memory", MEMORY))
-                        .withLimits(Map.of("cpu", CPU_LIMIT, "memory", MEMORY)).build())
-                .addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount();
+                        .withLimits(Map.of("cpu", CPU_LIMIT, "memory", MEMORY)).build());
         if (!migrating) {
-            container.addNewPort().withName("http").withContainerPort(service.port()).endPort()
-                    .addNewVolumeMount().withName("kafka-ca").withMountPath(KAFKA_CA_DIR).withReadOnly(true).endVolumeMount()
-                    .withStartupProbe(probe("/q/health/started", 2, 60))
-                    .withReadinessProbe(probe("/q/health/ready", 5, 3))
-                    .withLivenessProbe(probe("/q/health/live", 10, 3));
+            withHealthProbes(container.addNewPort().withName("http").withContainerPort(service.port()).endPort()
+                    .addNewVolumeMount().withName("kafka-ca").withMountPath(KAFKA_CA_DIR).withReadOnly(true).endVolumeMount());
         }
         return container.build();
+    }
+
+    /** Its own identity, with no API token: nothing here talks to the Kubernetes API. */
+    private static HasMetadata serviceAccount(String name) {
+        return new ServiceAccountBuilder().withNewMetadata().withName(name).withLabels(Labels.of(name)).endMetadata()
+                .withAutomountServiceAccountToken(false).build();
+    }
+
+    private static HasMetadata service(String name, int port) {
+        return new ServiceBuilder().withNewMetadata().withName(name).withLabels(Labels.of(name)).endMetadata()
+                .withNewSpec().withSelector(Labels.selector(name))
+                .addNewPort().withName("http").withPort(port).withTargetPort(new IntOrString("http")).endPort()
+                .endSpec().build();
+    }
+
+    private static HasMetadata disruptionBudget(String name) {
+        return new PodDisruptionBudgetBuilder().withNewMetadata().withName(name).withLabels(Labels.of(name)).endMetadata()
+                .withNewSpec().withMaxUnavailable(new IntOrString(1))
+                .withNewSelector().withMatchLabels(Labels.selector(name)).endSelector().endSpec().build();
+    }
+
+    /** Every pod: its service account without a token, no service links, uid 10001 (non-root), seccomp, a /tmp volume. */
+    private static PodSpecBuilder hardenedPod(String serviceAccount, String tmpSize) {
+        return new PodSpecBuilder()
+                .withServiceAccountName(serviceAccount)
+                .withAutomountServiceAccountToken(false)
+                .withEnableServiceLinks(false)
+                .withNewSecurityContext().withRunAsNonRoot(true).withRunAsUser(10001L).withRunAsGroup(0L)
+                .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile().endSecurityContext()
+                .addNewVolume().withName("tmp").withNewEmptyDir().withSizeLimit(new Quantity(tmpSize)).endEmptyDir().endVolume();
+    }
+
+    /** Every container: the platform's image of that name, read-only root, no privilege, every capability dropped, /tmp writable. */
+    private static ContainerBuilder hardenedContainer(String name, String image) {
+        return new ContainerBuilder().withName(name).withImage(IMAGE_PREFIX + image).withImagePullPolicy("IfNotPresent")
+                .withNewSecurityContext().withAllowPrivilegeEscalation(false).withReadOnlyRootFilesystem(true)
+                .withRunAsNonRoot(true).withNewCapabilities().withDrop("ALL").endCapabilities().endSecurityContext()
+                .addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount();
+    }
+
+    private static ContainerBuilder withHealthProbes(ContainerBuilder container) {
+        return container.withStartupProbe(probe("/q/health/started", 2, 60))
+                .withReadinessProbe(probe("/q/health/ready", 5, 3))
+                .withLivenessProbe(probe("/q/health/live", 10, 3));
     }
 
     /** Startup allows two minutes (60 × 2 s); after it, readiness takes a replica out in 15 s, liveness restarts it in 30 s. */
