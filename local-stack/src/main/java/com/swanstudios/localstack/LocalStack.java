@@ -1,5 +1,6 @@
 package com.swanstudios.localstack;
 
+import com.swanstudios.platform.catalog.LocalDefaults;
 import com.swanstudios.platform.catalog.PlatformCatalog;
 import com.swanstudios.platform.catalog.PlatformCatalog.ServiceSpec;
 import com.swanstudios.platform.infra.DatabaseAccount;
@@ -36,15 +37,15 @@ public final class LocalStack {
     /** The local mail server's SMTP port (MailCapture). */
     private static final int SMTP_PORT = 2525;
     /** The simulated payment provider signs its events with this; a documented local default, refused elsewhere. */
-    public static final String LOCAL_WEBHOOK_SECRET = "whsec_local_stack_only";
+    public static final String LOCAL_WEBHOOK_SECRET = LocalDefaults.WEBHOOK_SECRET;
 
     /** The line the launcher prints once every application is ready (what a script or test waits for). */
     public static final String READY_LINE = "SwanStudios is up";
     /** The local stack's first admin; for this machine only (a deployment sets ADMIN_EMAIL / ADMIN_PASSWORD). */
-    public static final String LOCAL_ADMIN_EMAIL = "admin@swanstudios.local";
-    public static final String LOCAL_ADMIN_PASSWORD = "local-admin-password";
+    public static final String LOCAL_ADMIN_EMAIL = LocalDefaults.ADMIN_EMAIL;
+    public static final String LOCAL_ADMIN_PASSWORD = LocalDefaults.ADMIN_PASSWORD;
     /** The local admin's TOTP secret (Base32), so local tools can compute its codes; refused outside the local stack. */
-    public static final String LOCAL_ADMIN_TOTP_SECRET = "SWANLOCALADMINTOTPSECRETONLY2345";
+    public static final String LOCAL_ADMIN_TOTP_SECRET = LocalDefaults.ADMIN_TOTP_SECRET;
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
     private final StackOptions options;

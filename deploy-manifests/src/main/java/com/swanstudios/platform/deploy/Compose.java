@@ -1,5 +1,6 @@
 package com.swanstudios.platform.deploy;
 
+import com.swanstudios.platform.catalog.LocalDefaults;
 import com.swanstudios.platform.catalog.PlatformCatalog;
 import com.swanstudios.platform.catalog.PlatformCatalog.ServiceSpec;
 import com.swanstudios.platform.catalog.PlatformCatalog.TopicSpec;
@@ -21,7 +22,6 @@ final class Compose {
     static final int POSTGRES_HOST_PORT = 15432;
     static final int KAFKA_HOST_PORT = 19092;
     static final int SMTP_HOST_PORT = 2525;
-    static final String LOCAL_WEBHOOK_SECRET = "whsec_local_stack_only";
 
     private Compose() {
     }
@@ -114,13 +114,13 @@ final class Compose {
                 env.put("SMTP_PORT", "1025");
                 env.put("SMTP_START_TLS", "DISABLED");
                 env.put("MAIL_LINK_BASE", publicBase);
-                env.put("ADMIN_EMAIL", "admin@swanstudios.local");
-                env.put("ADMIN_PASSWORD", "local-admin-password");
-                env.put("ADMIN_TOTP_SECRET", "SWANLOCALADMINTOTPSECRETONLY2345");
+                env.put("ADMIN_EMAIL", LocalDefaults.ADMIN_EMAIL);
+                env.put("ADMIN_PASSWORD", LocalDefaults.ADMIN_PASSWORD);
+                env.put("ADMIN_TOTP_SECRET", LocalDefaults.ADMIN_TOTP_SECRET);
             }
             if (service.name().equals("cart-service")) {
                 env.put("PAYMENT_PROVIDER", "simulated");
-                env.put("STRIPE_WEBHOOK_SECRET", LOCAL_WEBHOOK_SECRET);
+                env.put("STRIPE_WEBHOOK_SECRET", LocalDefaults.WEBHOOK_SECRET);
                 env.put("PUBLIC_BASE_URL", publicBase);
             }
             application(out, service.name(), version, service.port(), env, """

@@ -1,5 +1,6 @@
 package com.swanstudios.platform.deploy;
 
+import com.swanstudios.platform.catalog.LocalDefaults;
 import com.swanstudios.platform.catalog.PlatformCatalog;
 import com.swanstudios.platform.catalog.PlatformCatalog.ServiceSpec;
 import java.util.ArrayList;
@@ -62,10 +63,10 @@ final class Overlays {
                 secretGenerator:
                   - name: user-service-secrets
                     literals:
-                      - SIGNING_KEY_ENCRYPTION_KEY=bG9jYWwtb25seS1zaWduaW5nLWtleS1lbmNyeXB0aW8=
-                      - ADMIN_EMAIL=admin@swanstudios.local
-                      - ADMIN_PASSWORD=local-admin-password
-                      - ADMIN_TOTP_SECRET=SWANLOCALADMINTOTPSECRETONLY2345
+                      - SIGNING_KEY_ENCRYPTION_KEY=%s
+                      - ADMIN_EMAIL=%s
+                      - ADMIN_PASSWORD=%s
+                      - ADMIN_TOTP_SECRET=%s
                       # no mail server in the overlay: run one (e.g. mailpit) under this name to read the mails
                       - SMTP_HOST=mailpit
                       - SMTP_USERNAME=
@@ -160,7 +161,9 @@ final class Overlays {
                       metadata:
                         name: any
                 """.formatted(catalog.service(NetworkPolicies.JWKS_PROVIDER).orElseThrow().port(),
-                catalog.gateway().port(), Compose.LOCAL_WEBHOOK_SECRET, Names.database(Databases.LEDGERS.get(0))));
+                catalog.gateway().port(), LocalDefaults.SIGNING_KEY_ENCRYPTION_KEY, LocalDefaults.ADMIN_EMAIL,
+                LocalDefaults.ADMIN_PASSWORD, LocalDefaults.ADMIN_TOTP_SECRET, LocalDefaults.WEBHOOK_SECRET,
+                Names.database(Databases.LEDGERS.get(0))));
         return out.toString();
     }
 
