@@ -75,4 +75,20 @@ public final class TestApi {
         return as(reader).queryParam("limit", 100).get("/api/social/feed").then().statusCode(200).extract().jsonPath()
                 .getList("items.id");
     }
+
+    /** Every id a paged list gives this reader, {@code limit} at a time, following nextCursor to the end. */
+    public static java.util.List<String> allPages(UUID reader, String path, int limit) {
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            var request = as(reader).queryParam("limit", limit);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            io.restassured.path.json.JsonPath page = request.get(path).then().statusCode(200).extract().jsonPath();
+            seen.addAll(page.getList("items.id"));
+            cursor = page.getString("nextCursor");
+        } while (cursor != null);
+        return seen;
+    }
 }

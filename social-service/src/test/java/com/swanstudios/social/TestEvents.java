@@ -20,6 +20,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class TestEvents {
 
     public static final String USERS = "identity.user.v1";
+    public static final String COMMUNITIES = "community.activity.v1";
+    public static final String JOINED = "com.swanstudios.community.member.joined";
+    public static final String LEFT = "com.swanstudios.community.member.left";
 
     private static final KafkaProducer<String, String> PRODUCER = new KafkaProducer<>(
             Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, PlatformTestResource.kafka().bootstrapServers()),
@@ -37,6 +40,35 @@ public final class TestEvents {
         } catch (Exception e) {
             throw new IllegalStateException("could not publish to " + topic, e);
         }
+    }
+
+    /**
+     * An event of community.activity.v1 as community-service publishes it: keyed by the member's user id, without an
+     * aggregate version; {@code eventId} is its ce_id (the same id twice is a redelivery).
+     */
+    public static RecordMetadata publishCommunity(String eventId, String type, UUID user, String body) {
+        EventEnvelope envelope = new EventEnvelope(eventId, "/community-service", type, OffsetDateTime.now(), user.toString(),
+                null, null);
+        try {
+            return PRODUCER.send(new ProducerRecord<>(COMMUNITIES, null, user.toString(), body, envelope.toKafkaHeaders())).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish to " + COMMUNITIES, e);
+        }
+    }
+
+    /** A member joined ({@link #JOINED}) or left ({@link #LEFT}) a community at this moment; the record. */
+    public static RecordMetadata membership(String type, UUID user, UUID community, OffsetDateTime at) {
+        return publishCommunity(UUID.randomUUID().toString(), type, user, memberBody(user, community, at));
+    }
+
+    /** The body of a joined or left event. */
+    public static String memberBody(UUID user, UUID community, OffsetDateTime at) {
+        return "{\"userId\":\"" + user + "\",\"communityId\":\"" + community + "\",\"occurredAt\":\"" + at + "\"}";
+    }
+
+    /** The username {@link #userState} gives a user. */
+    public static String username(UUID id) {
+        return "u" + id.toString().substring(0, 8);
     }
 
     /** A user's state on identity.user.v1 ({@code body} null: the tombstone). */

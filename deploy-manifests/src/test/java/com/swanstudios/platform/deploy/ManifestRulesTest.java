@@ -90,12 +90,12 @@ class ManifestRulesTest {
     @Test
     void aTopicAServiceConsumesThatTheCatalogDoesNotDeclareIsCaught() {
         Map<String, ServiceConfiguration> configs = new TreeMap<>(configurations);
-        ServiceConfiguration social = configs.get("social-service");
-        Map<String, String> subscriptions = new TreeMap<>(social.subscriptions());
-        subscriptions.put("activity", "community.activity.v1");
-        configs.put("social-service", new ServiceConfiguration("social-service", social.port(), subscriptions, social.groups()));
+        ServiceConfiguration cart = configs.get("cart-service");
+        Map<String, String> subscriptions = new TreeMap<>(cart.subscriptions());
+        subscriptions.put("activity", "social.activity.v1");
+        configs.put("cart-service", new ServiceConfiguration("cart-service", cart.port(), subscriptions, cart.groups()));
         assertThat(ManifestRules.violations(catalog, configs, rendered))
-                .containsExactly("social-service: consumes community.activity.v1, which the catalog does not list it as consuming");
+                .containsExactly("cart-service: consumes social.activity.v1, which the catalog does not list it as consuming");
     }
 
     @Test

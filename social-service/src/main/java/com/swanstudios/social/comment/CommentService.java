@@ -5,10 +5,17 @@ import com.swanstudios.platform.kit.paging.IdCursor;
 import com.swanstudios.platform.kit.persistence.NativeRows;
 import com.swanstudios.platform.kit.problem.DomainException;
 import com.swanstudios.platform.kit.security.Caller.Actor;
+import com.swanstudios.social.activity.SocialActivity;
+import com.swanstudios.social.analysis.ContentReview;
 import com.swanstudios.social.connection.Relations;
 import com.swanstudios.social.engagement.PostCounters;
+import com.swanstudios.social.post.Post;
 import com.swanstudios.social.post.PostAccess;
 import com.swanstudios.social.post.PostRules;
+import com.swanstudios.social.score.Interaction;
+import com.swanstudios.social.score.InteractionScores;
+import com.swanstudios.social.tag.ContentTags;
+import com.swanstudios.social.tag.TextTags;
 import com.swanstudios.social.user.KnownUser;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -18,6 +25,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,6 +37,11 @@ import java.util.stream.Collectors;
  * Comments' transactions ({@link CommentRules}). A write first takes the post's turn
  * ({@link PostAccess#openForEngagement}), so whether a comment has replies, and the comment counter, are read as the
  * last writer left them: a reply and the deletion of its parent never cross.
+ * <p>
+ * Writing a comment's text (adding or editing it) also analyses it ({@link ContentReview}: a high score lists it in
+ * the comment queue), keeps its hashtags and mentions ({@link ContentTags}), counts it as an interaction of its author
+ * with the post's author and the author replied to (and with whoever it newly mentions), and announces it
+ * (social.activity.v1), in the same transaction; a comment's text gone, its tags and analysis go too.
  */
 @ApplicationScoped
 public class CommentService {
@@ -43,10 +56,20 @@ public class CommentService {
             order by c.id limit $5""";
     private static final String HAS_REPLIES = "select count(*) from comment where parent_id = $1";
 
+    private final ContentReview review;
+    private final InteractionScores scores;
+    private final SocialActivity activity;
+
+    public CommentService(ContentReview review, InteractionScores scores, SocialActivity activity) {
+        this.review = review;
+        this.scores = scores;
+        this.activity = activity;
+    }
+
     @WithTransaction
     public Uni<CommentView> create(Actor actor, UUID postId, NewComment request) {
-        return PostAccess.openForEngagement(postId, actor)
-                .chain(post -> KnownUser.<KnownUser>findById(actor.id()))
+        TextTags.requireWithinBounds("content", request.content());
+        return PostAccess.openForEngagement(postId, actor).chain(post -> KnownUser.<KnownUser>findById(actor.id())
                 .invoke(author -> PostRules.requireMayPublish(author, actor.id()))
                 .chain(author -> parent(actor, postId, request.parentId()).chain(parent -> {
                     Comment comment = new Comment();
@@ -58,10 +81,17 @@ public class CommentService {
                     comment.content = request.content();
                     comment.createdAt = now();
                     comment.updatedAt = comment.createdAt;
+                    List<InteractionScores.Toward> towards = new ArrayList<>();
+                    towards.add(new InteractionScores.Toward(post.authorId, Interaction.COMMENT));
+                    if (parent != null) {
+                        towards.add(new InteractionScores.Toward(parent.authorId, Interaction.COMMENT));
+                    }
                     return comment.persist().call(() -> Panache.getSession().chain(session -> session.flush()))
                             .call(() -> PostCounters.add(postId, PostCounters.COMMENTS, 1))
+                            .call(() -> activity.commentAdded(post, comment.id, comment.parentId, comment.authorId))
+                            .call(() -> written(post, comment, towards))
                             .map(saved -> CommentView.of(comment, author));
-                }));
+                })));
     }
 
     /** A post's comments the reader may see, oldest first; {@code after} is the last id of the previous page. */
@@ -85,17 +115,19 @@ public class CommentService {
     /** Its author changes its text, on a post still open to them. */
     @WithTransaction
     public Uni<CommentView> update(Actor actor, UUID id, CommentChange change) {
+        TextTags.requireWithinBounds("content", change.content());
         return live(id).chain(found -> PostAccess.openForEngagement(found.postId, actor)
-                .chain(() -> Comment.<Comment>findById(id, LockModeType.PESSIMISTIC_WRITE))
-                .chain(comment -> {
+                .chain(post -> Comment.<Comment>findById(id, LockModeType.PESSIMISTIC_WRITE).chain(comment -> {
                     if (comment == null || comment.deleted()) {
                         throw DomainException.notFound("Comment " + id);
                     }
                     CommentRules.requireAuthor(comment, actor, "edit");
                     comment.content = change.content();
                     comment.updatedAt = now();
-                    return KnownUser.<KnownUser>findById(actor.id()).map(author -> CommentView.of(comment, author));
-                }));
+                    return written(post, comment, List.of())
+                            .chain(() -> KnownUser.<KnownUser>findById(actor.id()))
+                            .map(author -> CommentView.of(comment, author));
+                })));
     }
 
     /**
@@ -119,11 +151,28 @@ public class CommentService {
                                     comment.content = null;
                                     comment.deletedAt = now();
                                     comment.updatedAt = comment.deletedAt;
-                                    return Uni.createFrom().voidItem();
+                                    return ContentTags.commentCleared(id).chain(() -> review.commentCleared(id));
                                 }
                                 return comment.delete();
                             }).call(() -> PostCounters.add(comment.postId, PostCounters.COMMENTS, -1));
                         }));
+    }
+
+    /**
+     * The comment's text is as it will be kept: analysed, its tags kept, the interactions scored (those given, and a
+     * mention of each user it newly names) and the newly mentioned told, unless the comment or its post is held for
+     * moderation.
+     */
+    private Uni<Void> written(Post post, Comment comment, List<InteractionScores.Toward> interactions) {
+        return review.comment(comment).chain(analysis -> ContentTags.comment(comment.id, comment.authorId, comment.content)
+                .call(mentioned -> {
+                    List<InteractionScores.Toward> all = new ArrayList<>(interactions);
+                    mentioned.forEach(user -> all.add(new InteractionScores.Toward(user, Interaction.MENTION)));
+                    return scores.record(comment.authorId, all);
+                })
+                .call(mentioned -> review.flags(analysis) || !Post.PUBLISHED.equals(post.moderationStatus)
+                        ? Uni.createFrom().voidItem() : activity.mentioned(post, comment.id, comment.authorId, mentioned))
+                .replaceWithVoid());
     }
 
     /** The comment replied to: on this post, not deleted, not by anyone a block separates the replier from. */

@@ -17,7 +17,7 @@ public record CommentView(UUID id, UUID postId,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {
 
-    static CommentView of(Comment c, KnownUser author) {
+    public static CommentView of(Comment c, KnownUser author) {
         return new CommentView(c.id, c.postId, c.parentId, c.depth, c.authorId == null ? null : PostView.Author.of(c.authorId, author),
                 c.content, c.deleted(), c.createdAt, c.updatedAt);
     }

@@ -25,6 +25,8 @@ import java.util.UUID;
  * (a share is shown only while its reader may see the original, FeedService); deleting a post removes its entries by
  * the foreign key, and a share goes with its original.</li>
  * </ul>
+ * The table is bounded: {@link FeedTrimmer} keeps each reader's newest entries and FeedService reads older pages
+ * from the posts themselves.
  */
 public final class FeedEntries {
 
@@ -51,6 +53,7 @@ public final class FeedEntries {
                 order by id desc limit %d) recent
             on conflict do nothing""".formatted(BACKFILL);
     private static final String OF_USER = "delete from feed_entry where reader_id = ?1 or author_id = ?1";
+    private static final String HORIZON_OF_USER = "delete from feed_horizon where reader_id = ?1";
 
     private FeedEntries() {
     }
@@ -70,9 +73,9 @@ public final class FeedEntries {
         return update(PAIR, a, b).chain(() -> backfill(a, b)).chain(() -> backfill(b, a));
     }
 
-    /** A user erased: their feed and their entries in others'. */
+    /** A user erased: their feed (and its horizon) and their entries in others'. */
     public static Uni<Void> userRemoved(UUID user) {
-        return update(OF_USER, user);
+        return update(OF_USER, user).chain(() -> update(HORIZON_OF_USER, user));
     }
 
     private static Uni<Void> backfill(UUID reader, UUID author) {

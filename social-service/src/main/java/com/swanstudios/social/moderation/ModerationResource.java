@@ -66,7 +66,9 @@ public class ModerationResource {
     @GET
     @Path("/moderation/queue")
     @Operation(operationId = "getModerationQueue", summary = "The moderation queue",
-            description = "Flagged posts, the longest waiting first, with their open reports (admin).")
+            description = "Flagged posts, the longest waiting first, with their open reports and what content analysis "
+                    + "made of them: its score and reasons (admin). A post is flagged by 3 reports, or by a content "
+                    + "analysis score at or above the service's threshold.")
     @APIResponseSchema(value = QueuePage.class, responseDescription = "A page of flagged posts")
     @APIResponse(responseCode = "400", description = "A cursor this service did not issue, or a limit outside 1 to 100")
     @APIResponse(responseCode = "403", description = "You are not an admin")
@@ -75,6 +77,34 @@ public class ModerationResource {
         UUID after = IdCursor.decode(cursor);
         return caller.requireAdmin("read the moderation queue").chain(caller::actor)
                 .chain(admin -> moderation.queue(admin, after, limit));
+    }
+
+    @GET
+    @Path("/moderation/comments")
+    @Operation(operationId = "getCommentModerationQueue", summary = "The comment queue",
+            description = "Comments content analysis scored at or above the service's threshold, the longest waiting "
+                    + "first, with the score and its reasons (admin). They stay in their threads until an admin decides.")
+    @APIResponseSchema(value = CommentQueuePage.class, responseDescription = "A page of held comments")
+    @APIResponse(responseCode = "400", description = "A cursor this service did not issue, or a limit outside 1 to 100")
+    @APIResponse(responseCode = "403", description = "You are not an admin")
+    public Uni<CommentQueuePage> commentQueue(
+            @Parameter(description = "From a previous page's nextCursor") @QueryParam("cursor") String cursor,
+            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
+        UUID after = IdCursor.decode(cursor);
+        return caller.requireAdmin("read the comment queue").chain(() -> moderation.commentQueue(after, limit));
+    }
+
+    @POST
+    @Path("/moderation/comments/{id}")
+    @Operation(operationId = "moderateComment", summary = "Decide on a held comment",
+            description = "approve keeps the comment and takes it out of the comment queue; remove deletes it (a comment "
+                    + "others replied to stays as a tombstone without author or text) (admin).")
+    @APIResponse(responseCode = "204", description = "Decided")
+    @APIResponse(responseCode = "403", description = "You are not an admin")
+    @APIResponse(responseCode = "404", description = "No such comment (approve: none held for review)")
+    public Uni<Void> decideComment(@PathParam("id") UUID id, @Valid @NotNull CommentDecision decision) {
+        return caller.requireAdmin("moderate comments").chain(caller::actor)
+                .chain(admin -> moderation.decideComment(admin, id, decision.action()));
     }
 
     @POST

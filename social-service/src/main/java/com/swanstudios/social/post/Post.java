@@ -17,6 +17,9 @@ import org.hibernate.type.SqlTypes;
 public class Post extends PanacheEntityBase {
 
     public static final String PUBLISHED = "published";
+    /** Out of every feed but its author's until an admin decides: by three reports, or by content analysis. */
+    public static final String FLAGGED = "flagged";
+    public static final String PRIVATE = "private";
     public static final String SHARE = "share";
 
     @Id

@@ -5,8 +5,10 @@ import com.swanstudios.platform.kit.paging.IdCursor;
 import com.swanstudios.platform.kit.problem.DomainException;
 import com.swanstudios.platform.kit.security.Caller.Actor;
 import com.swanstudios.platform.kit.persistence.NativeRows;
+import com.swanstudios.social.activity.SocialActivity;
 import com.swanstudios.social.engagement.PostCounters;
 import com.swanstudios.social.feed.FeedEntries;
+import com.swanstudios.social.tag.TextTags;
 import com.swanstudios.social.user.KnownUser;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -22,17 +24,28 @@ import java.util.UUID;
 
 /**
  * Posts' transactions: publish, read, edit, delete, and a user's posts a page at a time. Who may see and change
- * what is {@link PostRules}; a post the caller may not see answers 404 whatever they asked to do with it.
+ * what is {@link PostRules}; a post the caller may not see answers 404 whatever they asked to do with it. Publishing
+ * and each edit of the text also analyse it, keep its hashtags and mentions ({@link PostText}) and announce it
+ * (social.activity.v1), in the same transaction.
  */
 @ApplicationScoped
 public class PostService {
 
     private static final String SHARED_POST = "select shared_post_id from post where id = $1";
 
+    private final PostText text;
+    private final SocialActivity activity;
+
+    public PostService(PostText text, SocialActivity activity) {
+        this.text = text;
+        this.activity = activity;
+    }
+
     @WithTransaction
     public Uni<PostView> create(UUID authorId, NewPost request) {
         return KnownUser.<KnownUser>findById(authorId).chain(author -> {
             PostRules.requireShapeOfType(request.type(), request.mediaUrls(), request.workout());
+            TextTags.requireWithinBounds("content", request.content());
             PostRules.requireMayPublish(author, authorId);
             Post post = new Post();
             post.id = Ids.newId();
@@ -48,6 +61,8 @@ public class PostService {
             return post.<Post>persist().call(() -> Panache.getSession().chain(session -> session.flush()))
                     .call(() -> PostCounters.created(post.id))
                     .call(() -> FeedEntries.published(post.id, authorId, post.visibility))
+                    .call(() -> activity.postCreated(post))
+                    .call(() -> text.written(post))
                     .map(saved -> PostView.of(post, author));
         });
     }
@@ -72,6 +87,7 @@ public class PostService {
             List<String> media = change.mediaUrls() != null ? change.mediaUrls() : List.of(post.mediaUrls);
             WorkoutSummary workout = change.workout() != null ? change.workout() : post.workout();
             PostRules.requireShapeOfType(post.type, media, workout);
+            TextTags.requireWithinBounds("content", change.content());
             String visibilityBefore = post.visibility;
             return stillMayPublish(post, actor).invoke(() -> {
                 if (change.content() != null) {
@@ -86,6 +102,7 @@ public class PostService {
             }).chain(() -> Panache.getSession().chain(session -> session.flush()))
                     .chain(() -> visibilityBefore.equals(post.visibility) ? Uni.createFrom().voidItem()
                             : FeedEntries.visibilityChanged(post.id, post.authorId, post.visibility))
+                    .chain(() -> change.content() == null ? Uni.createFrom().voidItem() : text.written(post).replaceWithVoid())
                     .chain(() -> PostViews.render(actor, post));
         });
     }

@@ -18,7 +18,9 @@ import java.util.UUID;
  * author or text, so their thread holds), each one fewer in the post's counters, as are its shares in the
  * originals';</li>
  * <li>what must stay counted is anonymised: its views stay in the view counts without naming it, its reports stay
- * in the moderation counts without reporter or reason (a flagged post stays flagged until an admin decides).</li>
+ * in the moderation counts without reporter or reason (a flagged post stays flagged until an admin decides);</li>
+ * <li>what was derived from it goes: the hashtags, mentions and analyses of its comments (tombstones keep none), the
+ * mentions of it in others' texts, its interaction scores either way and its community memberships.</li>
  * </ul>
  * The counters of the posts it touched are locked first, in one order, as every writer of engagement takes them
  * (PostAccess). Applying it twice changes nothing more.
@@ -54,6 +56,16 @@ public class AccountRemoval {
             update post_stats s set comments = s.comments - c.n
             from (select post_id, count(*) as n from comment where author_id = ?1 group by post_id) c
             where s.post_id = c.post_id""";
+    /** What its comments' text gave rise to, before the text goes (a tombstone no longer names its author). */
+    private static final String COMMENT_TAGS = """
+            with tags as (delete from comment_hashtag where comment_id in (select id from comment where author_id = ?1)),
+                 analyses as (delete from content_analysis where comment_id in (select id from comment where author_id = ?1))
+            delete from comment_mention where comment_id in (select id from comment where author_id = ?1)""";
+    private static final String MENTIONS_OF = """
+            with in_posts as (delete from post_mention where user_id = ?1)
+            delete from comment_mention where user_id = ?1""";
+    private static final String SCORES = "delete from interaction_score where user_id = ?1 or other_id = ?1";
+    private static final String COMMUNITIES = "delete from community_member where user_id = ?1";
     private static final String TOMBSTONES = """
             update comment c set author_id = null, content = null, deleted_at = now(), updated_at = now()
             where c.author_id = ?1 and exists (select 1 from comment r where r.parent_id = c.id)""";
@@ -69,10 +81,14 @@ public class AccountRemoval {
                 .call(() -> FeedEntries.userRemoved(userId))
                 .chain(posts -> update(UNREACT, userId).chain(() -> update(REACTIONS, userId))
                         .chain(() -> update(UNCOMMENT, userId))
+                        .chain(() -> update(COMMENT_TAGS, userId))
                         .chain(() -> update(TOMBSTONES, userId))
                         .chain(() -> update(COMMENTS, userId))
                         .chain(() -> update(VIEWS, userId))
                         .chain(() -> update(REPORTS, userId))
+                        .chain(() -> update(MENTIONS_OF, userId))
+                        .chain(() -> update(SCORES, userId))
+                        .chain(() -> update(COMMUNITIES, userId))
                         .chain(() -> update(CONNECTIONS, userId))
                         .invoke(connections -> LOG.infof("Deleted user %s: %d posts and %d connections removed", userId, posts,
                                 connections)))

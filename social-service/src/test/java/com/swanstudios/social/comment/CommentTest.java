@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.swanstudios.platform.infra.TestSql;
+import com.swanstudios.social.TestApi;
 import com.swanstudios.social.TestEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -127,17 +128,6 @@ class CommentTest {
     }
 
     static List<String> allComments(UUID reader, String post, int limit) {
-        List<String> seen = new ArrayList<>();
-        String cursor = null;
-        do {
-            var request = as(reader).queryParam("limit", limit);
-            if (cursor != null) {
-                request.queryParam("cursor", cursor);
-            }
-            JsonPath page = request.get("/api/social/posts/" + post + "/comments").then().statusCode(200).extract().jsonPath();
-            seen.addAll(page.getList("items.id"));
-            cursor = page.getString("nextCursor");
-        } while (cursor != null);
-        return seen;
+        return TestApi.allPages(reader, "/api/social/posts/" + post + "/comments", limit);
     }
 }

@@ -12,6 +12,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.swanstudios.platform.contract.SendsInvalidRequests;
 import com.swanstudios.platform.infra.TestSql;
+import com.swanstudios.social.TestApi;
 import com.swanstudios.social.TestEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -25,6 +26,9 @@ import org.junit.jupiter.api.Test;
 /** The home feed: who finds which post in it, how changes of connections and posts move it, and its pages. */
 @QuarkusTest
 class FeedTest {
+
+    @jakarta.inject.Inject
+    FeedTrimmer trimmer;
 
     @Test
     void eachReadersFeedHoldsWhatTheirConnectionLetsThemSeeBackfilledAndFannedOut() {
@@ -82,6 +86,44 @@ class FeedTest {
         as(fan).delete("/api/social/connections/" + follow).then().statusCode(204);
         assertThat(feed(fan)).as("unfollowed").isEmpty();
         assertThat(feed(a)).as("the author keeps their own").containsExactly(ofA);
+    }
+
+    @Test
+    void aTrimmedFeedReadsTheSameBelowItsHorizonAndStillFollowsConnections() {
+        UUID author = TestEvents.member();
+        UUID follower = TestEvents.member();
+        UUID friend = TestEvents.member();
+        UUID blocked = TestEvents.member();
+        Map<String, String> before = posts(author, "before");
+        String follows = connected(follower, author, "follow");
+        String friendship = connected(friend, author, "friend");
+        String follow = connected(blocked, author, "follow");
+        Map<String, String> after = posts(author, "after");
+        String own = publish(follower, "The follower's own", "public");
+        answer(author, follow, "blocked").then().statusCode(200);
+        Map<UUID, List<String>> untrimmed = new java.util.LinkedHashMap<>();
+        for (UUID reader : List.of(author, follower, friend, blocked)) {
+            untrimmed.put(reader, feed(reader));
+        }
+
+        trimmer.trimAll(2).await().atMost(Duration.ofSeconds(30));
+        for (UUID reader : List.of(author, follower, friend)) {
+            assertThat(TestSql.count("select count(*) from feed_entry where reader_id = '" + reader + "'"))
+                    .as("at most the capacity kept").isEqualTo(2);
+            assertThat(TestSql.count("select count(*) from feed_horizon where reader_id = '" + reader + "'")).isOne();
+        }
+        untrimmed.forEach((reader, expected) -> {
+            assertThat(feed(reader)).as("one page, entries and then posts below the horizon").isEqualTo(expected);
+            assertThat(pages(reader, 3)).as("pages across the horizon").isEqualTo(expected);
+        });
+        assertThat(untrimmed.get(follower)).startsWith(own).hasSize(1 + 4);
+
+        String fresh = publish(author, "After trimming", "followers");
+        assertThat(feed(follower)).as("fan-out lands above the horizon").first().isEqualTo(fresh);
+        answer(author, friendship, "blocked").then().statusCode(200);
+        assertThat(feed(friend)).as("a block hides the pulled posts too").isEmpty();
+        as(follower).delete("/api/social/connections/" + follows).then().statusCode(204);
+        assertThat(feed(follower)).as("so does an unfollow").containsExactly(own);
     }
 
     @Test
@@ -167,6 +209,11 @@ class FeedTest {
         List<String> copy = new ArrayList<>(ids);
         java.util.Collections.reverse(copy);
         return copy;
+    }
+
+    /** The whole feed, {@code limit} at a time. */
+    private static List<String> pages(UUID reader, int limit) {
+        return TestApi.allPages(reader, "/api/social/feed", limit);
     }
 
     private static List<String> feed(UUID reader) {
