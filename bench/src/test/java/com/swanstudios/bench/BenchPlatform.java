@@ -97,6 +97,10 @@ final class BenchPlatform implements AutoCloseable {
         return "http://127.0.0.1:" + stack.port(CATALOG.service("storefront-service").orElseThrow().port());
     }
 
+    String social() {
+        return "http://127.0.0.1:" + stack.port(CATALOG.service("social-service").orElseThrow().port());
+    }
+
     @Override
     public void close() {
         stack.close();

@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -74,6 +75,7 @@ public final class BenchSummary {
         ratio(out, figures, "list gateway / direct", "list gateway", "list direct");
         ratio(out, figures, "package gateway / direct", "package gateway", "package direct");
         checkout(out, figures.get(CheckoutScenario.GROUP), checkout);
+        feed(out, figures, BenchOutput.dir(run.getParent().getParent()).resolve(FeedScenario.PLANS));
         out.append("\n## Footprint\n\n| application | ready s | RSS idle MiB | RSS after load MiB |\n|---|---:|---:|---:|\n");
         for (String app : footprint.readySeconds().keySet()) {
             out.append(String.format("| %s | %.1f | %s | %s |%n", app, footprint.readySeconds().get(app),
@@ -104,6 +106,51 @@ public final class BenchSummary {
                     f.p99(), f.errors(), verdict(f.perSecond() >= 100)));
         }
         out.append("\nThe ledger afterwards (warm-up included):\n\n").append(ledger);
+    }
+
+    /** The home feed per stage (the labels in the figures' names, smallest first) and the growth from the first. */
+    private static void feed(StringBuilder out, Map<String, Figures> figures, Path plans) {
+        List<String> stages = figures.keySet().stream().filter(name -> name.startsWith("feed first "))
+                .map(name -> name.substring("feed first ".length()))
+                .sorted(Comparator.comparingLong(BenchSummary::posts)).toList();
+        out.append("\n## Home feed\n\n").append(String.format("%,d", Integer.getInteger("bench.feed.users", 10_000)))
+                .append(" users each following ").append(FeedScenario.FOLLOWS).append(", posts seeded in stages; at each, ")
+                .append(FeedScenario.READERS).append(" readers' first page and 10th page of 20 read straight from "
+                        + "social-service at a steady rate. The feed table holds each reader's newest ")
+                .append(FeedScenario.CAPACITY).append(" entries, as the trimmed service does.\n\n")
+                .append("| posts | first p50 ms | first p95 ms | deep p50 ms | deep p95 ms | errors | target |\n")
+                .append("|---:|---:|---:|---:|---:|---:|---|\n");
+        if (stages.isEmpty()) {
+            out.append("| not run | | | | | | |\n");
+            return;
+        }
+        for (String stage : stages) {
+            Figures first = figures.get("feed first " + stage);
+            Figures deep = figures.getOrDefault("feed deep " + stage, new Figures(0, 0, 0, 0, 0, 0));
+            boolean last = stage.equals(stages.get(stages.size() - 1));
+            out.append(String.format("| %s | %d | %d | %d | %d | %d | %s |%n", stage, first.p50(), first.p95(), deep.p50(),
+                    deep.p95(), first.errors() + deep.errors(),
+                    last ? "p95 ≤ 5 ms" + verdict(first.p95() <= 5 && deep.p95() <= 5) : ""));
+        }
+        String smallest = stages.get(0);
+        String largest = stages.get(stages.size() - 1);
+        for (String page : List.of("first", "deep")) {
+            Figures a = figures.get("feed " + page + " " + largest);
+            Figures b = figures.get("feed " + page + " " + smallest);
+            if (a != null && b != null && b.p95() > 0) {
+                double growth = a.p95() / (double) b.p95();
+                out.append(String.format("%np95(%s) / p95(%s), %s page: %.2f (target ≤ 1.5%s)", largest, smallest, page, growth,
+                        verdict(growth <= 1.5)));
+            }
+        }
+        out.append("\n\nGatling reports whole milliseconds. The page query's plans at each stage: ")
+                .append(plans.toAbsolutePath()).append('\n');
+    }
+
+    /** A stage's label (10k, 1M) as its number of posts. */
+    private static long posts(String label) {
+        return label.endsWith("M") ? Long.parseLong(label.substring(0, label.length() - 1)) * 1_000_000
+                : label.endsWith("k") ? Long.parseLong(label.substring(0, label.length() - 1)) * 1_000 : Long.parseLong(label);
     }
 
     private static void ratio(StringBuilder out, Map<String, Figures> figures, String label, String through, String direct) {

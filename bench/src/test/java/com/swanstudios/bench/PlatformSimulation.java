@@ -21,8 +21,9 @@ import java.util.List;
  * {@code bench.seconds} (20) with {@code bench.connections} (32) keep-alive connections after a warm-up of
  * {@code bench.warmup} (10) seconds that is reported apart; then the checkout ({@link CheckoutScenario}):
  * {@code bench.checkout.buyers} (32) buyers for {@code bench.checkout.seconds} (60) after the same warm-up, its
- * ledger read afterwards ({@link CheckoutLedger}); then the footprint after the load, and identity propagation.
- * {@code bench.parts} (catalog,checkout,propagation) runs only some of them. Gatling runs on
+ * ledger read afterwards ({@link CheckoutLedger}); then the home feed at growing numbers of posts
+ * ({@link FeedScenario}); then the footprint after the load, and identity propagation.
+ * {@code bench.parts} (catalog,checkout,feed,propagation) runs only some of them. Gatling runs on
  * the same cores as the platform, as wrk did in the issue's measurements. Nothing here asserts a figure:
  * {@link BenchSummary} prints them beside the targets.
  */
@@ -38,8 +39,8 @@ public class PlatformSimulation extends Simulation {
     static final Duration CHECKOUT_MEASURE = Duration.ofSeconds(Long.getLong("bench.checkout.seconds", 60));
     static final int BUYERS = Integer.getInteger("bench.checkout.buyers", 32);
 
-    /** Which parts run ({@code bench.parts}, default all): catalog, checkout, propagation. */
-    static final List<String> PARTS = List.of(System.getProperty("bench.parts", "catalog,checkout,propagation").split(","));
+    /** Which parts run ({@code bench.parts}, default all): catalog, checkout, feed, propagation. */
+    static final List<String> PARTS = List.of(System.getProperty("bench.parts", "catalog,checkout,feed,propagation").split(","));
 
     /** The identity-propagation table, for the summary. */
     static final String PROPAGATION = "propagation.md";
@@ -48,6 +49,7 @@ public class PlatformSimulation extends Simulation {
 
     private final BenchPlatform platform = BenchPlatform.start();
     private final CheckoutScenario checkout = PARTS.contains("checkout") ? CheckoutScenario.prepare(platform, BUYERS) : null;
+    private final FeedScenario feed = PARTS.contains("feed") ? FeedScenario.prepare(platform, platform.social()) : null;
 
     {
         // the catalog sends Cache-Control and an ETag: a caching client would stop asking
@@ -63,6 +65,9 @@ public class PlatformSimulation extends Simulation {
         }
         if (PARTS.contains("checkout")) {
             steps.addAll(checkout.load(platform.gateway(), WARM_UP, CHECKOUT_MEASURE));
+        }
+        if (PARTS.contains("feed")) {
+            steps.addAll(feed.load(WARM_UP, MEASURE));
         }
         PopulationBuilder chain = steps.get(steps.size() - 1);
         for (int i = steps.size() - 2; i >= 0; i--) {
