@@ -8,6 +8,8 @@ import static com.swanstudios.social.TestApi.publish;
 import static com.swanstudios.social.TestEvents.publishUser;
 import static com.swanstudios.social.TestEvents.userState;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.is;
 import static org.awaitility.Awaitility.await;
 
 import com.swanstudios.platform.contract.SendsInvalidRequests;
@@ -124,6 +126,31 @@ class FeedTest {
         assertThat(feed(friend)).as("a block hides the pulled posts too").isEmpty();
         as(follower).delete("/api/social/connections/" + follows).then().statusCode(204);
         assertThat(feed(follower)).as("so does an unfollow").containsExactly(own);
+    }
+
+    @Test
+    void theRelevantOrderRanksTheNewestByClosenessThenGoesOnNewestFirst() {
+        UUID reader = TestEvents.member();
+        UUID close = TestEvents.member();
+        UUID other = TestEvents.member();
+        connected(reader, close, "follow");
+        connected(reader, other, "follow");
+        String older = publish(close, "Yesterday's long run", "public");
+        TestApi.react(reader, older, "fire").then().statusCode(anyOf(is(200), is(201)));
+        TestApi.comment(reader, older, "Great pace!", null).then().statusCode(201);
+        String closest = publish(close, "Hill repeats", "public");
+        String newer = publish(other, "Rest day", "public");
+        String newest = publish(other, "Leg day", "public");
+        assertThat(feed(reader)).as("newest first").containsExactly(newest, newer, closest, older);
+
+        // the test profile ranks a window of the newest 3: the close author's post first, then the other's by age;
+        // after the window, newest first
+        List<String> relevant = TestApi.allPages(reader, "/api/social/feed?order=relevant", 1);
+        assertThat(relevant).containsExactly(closest, newest, newer, older);
+        assertThat(TestApi.allPages(reader, "/api/social/feed?order=relevant", 2)).isEqualTo(relevant);
+        problem(as(reader).queryParam("order", "popular").get("/api/social/feed"), 400, "validation");
+        problem(as(reader).queryParam("order", "relevant").queryParam("cursor", "cmVsZXZhbnQ6bm9wZTox")
+                .get("/api/social/feed"), 400, "validation");
     }
 
     @Test
