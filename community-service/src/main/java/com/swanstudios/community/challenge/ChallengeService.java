@@ -1,5 +1,7 @@
 package com.swanstudios.community.challenge;
 
+import com.swanstudios.community.achievement.Achievement;
+import com.swanstudios.community.achievement.AchievementService;
 import com.swanstudios.community.community.Community;
 import com.swanstudios.community.community.CommunityRules;
 import com.swanstudios.community.membership.Members;
@@ -28,6 +30,12 @@ public class ChallengeService {
             insert into participant (challenge_id, user_id, team_id, reached_at, joined_at)
             values ($1, $2, $3, clock_timestamp(), now())
             on conflict (challenge_id, user_id) do nothing returning joined_at""";
+
+    private final AchievementService achievements;
+
+    public ChallengeService(AchievementService achievements) {
+        this.achievements = achievements;
+    }
 
     @WithTransaction
     public Uni<ChallengeView> create(UUID creatorId, UUID communityId, NewChallenge request) {
@@ -94,7 +102,8 @@ public class ChallengeService {
                     }
                     return new ParticipantView(challengeId, userId, teamRow == null ? null : (UUID) teamRow[0],
                             teamRow == null ? null : (String) teamRow[1], 0, 0, null, time(rows.get(0)[0]));
-                })));
+                }))
+                .call(() -> achievements.judge(userId, Achievement.Measure.CHALLENGES_JOINED)));
     }
 
     /** The challenge, if the caller may see it; else 404, as if there were none. */

@@ -1,5 +1,8 @@
 package com.swanstudios.community.challenge;
 
+import com.swanstudios.community.achievement.Achievement;
+import com.swanstudios.community.achievement.AchievementService;
+import com.swanstudios.community.activity.ActivityEvents;
 import com.swanstudios.community.membership.Members;
 import com.swanstudios.platform.kit.persistence.NativeRows;
 import com.swanstudios.platform.kit.problem.DomainException;
@@ -12,12 +15,23 @@ import java.util.UUID;
 
 /**
  * Progress reports: under the participant row's lock (so concurrent reports of one participant run one after
- * another), a report's key is recorded with what it counted, the participant's progress and points move, and so do
- * their team's points (under the team row's lock, always taken after the participant's). Points and their moment
- * ({@code reached_at}, the leaderboard's tie-break) change only when the points do.
+ * another), a report's key is recorded with what it counted, their team's points move (under the team row's lock,
+ * always taken after the participant's), then the participant's progress and points. Team before participant because
+ * each moves its board's counts (V5__leaderboard_counts.sql) and every writer moves team counts before participant
+ * counts, as the erasure of an account does: one lock order, no deadlock. Points and their moment ({@code reached_at},
+ * the leaderboard's tie-break) change only when the points do. The report that reaches the goal announces
+ * {@code challenge.completed} and has the completion achievements judged, in its transaction.
  */
 @ApplicationScoped
 public class ProgressService {
+
+    private final ActivityEvents activity;
+    private final AchievementService achievements;
+
+    public ProgressService(ActivityEvents activity, AchievementService achievements) {
+        this.activity = activity;
+        this.achievements = achievements;
+    }
 
     private static final String LOCK = """
             select progress, points, team_id, completed_at from participant where challenge_id = $1 and user_id = $2 for update""";
@@ -61,11 +75,15 @@ public class ProgressService {
                     return Panache.getSession().chain(session -> session.createNativeQuery(RECORD).setParameter(1, challengeId)
                                     .setParameter(2, userId).setParameter(3, key).setParameter(4, amount)
                                     .setParameter(5, counted).executeUpdate())
-                            .chain(() -> NativeRows.one(MOVE, challengeId, userId, newProgress, newPoints,
-                                    newProgress >= challenge.goal))
                             .call(() -> team == null || newPoints == points ? Uni.createFrom().voidItem()
                                     : Panache.getSession().chain(session -> session.createNativeQuery(MOVE_TEAM)
                                             .setParameter(1, team).setParameter(2, newPoints - points).executeUpdate()))
+                            .chain(() -> NativeRows.one(MOVE, challengeId, userId, newProgress, newPoints,
+                                    newProgress >= challenge.goal))
+                            .call(moved -> completedAt != null || moved[0] == null ? Uni.createFrom().voidItem()
+                                    : activity.challengeCompleted(userId, challengeId, challenge.communityId,
+                                                    ChallengeService.time(moved[0]))
+                                            .chain(() -> achievements.judge(userId, Achievement.Measure.CHALLENGES_COMPLETED)))
                             .map(moved -> new ProgressView(counted, false, newProgress, newPoints,
                                     ChallengeService.time(moved[0])));
                 });

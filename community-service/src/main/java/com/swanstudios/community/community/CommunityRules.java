@@ -9,8 +9,9 @@ import com.swanstudios.platform.kit.problem.DomainException;
  * <p>
  * Privacy: a community's details (name, description, category, privacy, membership type, member count, owner) are
  * seen by every signed-in user, private ones included, so that people can find a community and ask to join or be
- * invited; what happens inside a private community (its member list, and its challenges and events as they come) is
- * for its active members only: 403 {@code members-only} to anyone else.
+ * invited; what happens inside a private community (its member list, its challenges and its events) is for its active
+ * members only: its lists answer 403 {@code members-only} to anyone else, and one of its events answers 404, as if
+ * there were none (its global challenges are the exception: seen by all).
  */
 public final class CommunityRules {
 

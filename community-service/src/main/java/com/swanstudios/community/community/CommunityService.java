@@ -1,6 +1,7 @@
 package com.swanstudios.community.community;
 
 import com.swanstudios.community.membership.CommunityRole;
+import com.swanstudios.community.membership.MemberEvents;
 import com.swanstudios.community.membership.Members;
 import com.swanstudios.community.membership.Membership;
 import com.swanstudios.community.user.KnownUser;
@@ -29,6 +30,12 @@ public class CommunityService {
 
     private static final String NAME_KEY = "community_name_key";
 
+    private final MemberEvents events;
+
+    public CommunityService(MemberEvents events) {
+        this.events = events;
+    }
+
     @WithTransaction
     public Uni<CommunityView> create(UUID creatorId, NewCommunity request) {
         String name = request.name().strip();
@@ -49,6 +56,7 @@ public class CommunityService {
                     Members.activate(community, owner);
                     return community.persist().chain(owner::persist)
                             .call(() -> Panache.getSession().chain(session -> session.flush()))
+                            .call(() -> events.joined(owner))
                             .map(saved -> CommunityView.of(community, creatorId, owner));
                 })
                 .onFailure(CommunityService::nameKeyViolated).transform(e -> CommunityRules.nameTaken(name));

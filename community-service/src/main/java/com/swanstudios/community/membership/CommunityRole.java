@@ -13,6 +13,8 @@ import java.util.Locale;
  * <li>The owner cannot be removed and does not leave: they hand ownership over first.</li>
  * <li>Requests to join are decided, and users invited, by a moderator or above; the community is edited by an admin
  * or the owner.</li>
+ * <li>Events are hosted and cancelled by a moderator or above: an event speaks for the community and asks its members
+ * to turn up, so it is for those who already run it.</li>
  * </ul>
  * Platform roles (an admin of the platform) grant nothing here: a community is run by its own members.
  */
@@ -80,6 +82,11 @@ public enum CommunityRole {
 
     /** Accepting or rejecting requests, and inviting: a moderator or above. */
     public static void requireMayModerate(CommunityRole actor, String what) {
+        requireAtLeast(actor, MODERATOR, what);
+    }
+
+    /** Hosting or cancelling an event: a moderator or above. */
+    public static void requireMayRunEvents(CommunityRole actor, String what) {
         requireAtLeast(actor, MODERATOR, what);
     }
 

@@ -20,6 +20,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class InvitationService {
 
+    private final MemberEvents events;
+
+    public InvitationService(MemberEvents events) {
+        this.events = events;
+    }
+
     private static final String MINE = """
             select i.id, i.community_id, c.name, i.invitee_id, i.invited_by, i.status, i.created_at, i.answered_at
             from invitation i join community c on c.id = i.community_id
@@ -86,8 +92,10 @@ public class InvitationService {
                             .chain(existing -> {
                                 Membership row = existing != null ? existing
                                         : Members.newRow(communityId, userId, CommunityRole.MEMBER, Membership.PENDING);
+                                boolean joins = !row.isActive();
                                 Members.activate(community, row);
-                                return existing != null ? Uni.createFrom().item(row) : row.<Membership>persist();
+                                return (existing != null ? Uni.createFrom().item(row) : row.<Membership>persist())
+                                        .call(saved -> joins ? events.joined(row) : Uni.createFrom().voidItem());
                             })
                             .map(member -> InvitationView.of(invitation, community.name));
                 }));

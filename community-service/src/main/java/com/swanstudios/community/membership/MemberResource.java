@@ -114,7 +114,9 @@ public class MemberResource {
     @Path("/{id}/members/{userId}")
     @Operation(operationId = "removeMember", summary = "Leave, or remove a member",
             description = RANKS + "Your own id: you leave (or withdraw your request); the owner hands ownership over "
-                    + "first. Another's: someone ranked strictly above them removes them; the owner is never removed.")
+                    + "first. Another's: someone ranked strictly above them removes them; the owner is never removed. A "
+                    + "member who goes withdraws their answers to the community's coming events (a confirmed place goes "
+                    + "to the first on the waiting list).")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "403", description = "Your role is not above theirs, or your account is not active")
     @APIResponse(responseCode = "404", description = "No such community, or no such member or request in it")

@@ -25,6 +25,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class MembershipService {
 
+    private final MemberEvents events;
+
+    public MembershipService(MemberEvents events) {
+        this.events = events;
+    }
+
     private static final String PAGE = """
             select m.user_id, u.username, u.display_name, u.avatar_url, m.role, m.status, m.joined_at, m.created_at, m.id
             from membership m left join known_user u on u.id = m.user_id
@@ -52,10 +58,12 @@ public class MembershipService {
                         Membership.PENDING);
                 row.status = Membership.PENDING;
                 row.updatedAt = Members.now();
-                if (Community.OPEN.equals(community.membershipType)) {
+                boolean open = Community.OPEN.equals(community.membershipType);
+                if (open) {
                     Members.activate(community, row);
                 }
                 return (existing != null ? Uni.createFrom().item(row) : row.<Membership>persist())
+                        .call(saved -> open ? events.joined(row) : Uni.createFrom().voidItem())
                         .map(saved -> MemberView.of(row, user));
             });
         }));
@@ -98,10 +106,10 @@ public class MembershipService {
                         }
                         if (Membership.ACTIVE.equals(change.status())) {
                             Members.activate(community, target);
-                        } else {
-                            target.status = Membership.REJECTED;
-                            target.updatedAt = Members.now();
+                            return events.joined(target).chain(() -> view(target));
                         }
+                        target.status = Membership.REJECTED;
+                        target.updatedAt = Members.now();
                     } else {
                         if (!target.isActive()) {
                             throw new DomainException(409, "not-a-member", "Conflict", "User " + userId + " is not an "
@@ -126,10 +134,11 @@ public class MembershipService {
                 } else {
                     CommunityRole.requireMayRemove(actorRole, CommunityRole.of(target.role));
                 }
-                if (target.isActive()) {
-                    community.memberCount--;
+                if (!target.isActive()) {
+                    return target.delete();
                 }
-                return target.delete();
+                community.memberCount--;
+                return target.delete().call(() -> events.left(userId, communityId));
             }));
         });
     }
