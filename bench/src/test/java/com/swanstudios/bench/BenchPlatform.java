@@ -36,13 +36,17 @@ final class BenchPlatform implements AutoCloseable {
     final int packageSessions;
     final int listBytes;
     final Map<String, Long> idleRssKib;
+    /** The local admin's access token (it founds the challenge scenario's community and challenge). */
+    final String admin;
 
-    private BenchPlatform(BenchStack stack, String packageId, int packageSessions, int listBytes, Map<String, Long> idleRssKib) {
+    private BenchPlatform(BenchStack stack, String packageId, int packageSessions, int listBytes, Map<String, Long> idleRssKib,
+            String admin) {
         this.stack = stack;
         this.packageId = packageId;
         this.packageSessions = packageSessions;
         this.listBytes = listBytes;
         this.idleRssKib = idleRssKib;
+        this.admin = admin;
     }
 
     static BenchPlatform start() {
@@ -74,7 +78,7 @@ final class BenchPlatform implements AutoCloseable {
             Map<String, Long> idle = Machine.residentKib(stack.launcher());
             String packageId = created != null ? created : field(list, "id");
             int sessions = number(get(gateway + "/api/storefront/packages/" + packageId), "totalSessions");
-            return new BenchPlatform(stack, packageId, sessions, list.length(), idle);
+            return new BenchPlatform(stack, packageId, sessions, list.length(), idle, admin);
         } catch (IOException | RuntimeException e) {
             if (stack != null) {
                 stack.close();

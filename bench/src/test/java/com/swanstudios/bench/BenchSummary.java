@@ -75,6 +75,7 @@ public final class BenchSummary {
         ratio(out, figures, "list gateway / direct", "list gateway", "list direct");
         ratio(out, figures, "package gateway / direct", "package gateway", "package direct");
         checkout(out, figures.get(CheckoutScenario.GROUP), checkout);
+        challenge(out, figures, BenchOutput.dir(run.getParent().getParent()).resolve(ChallengeScenario.TABLE));
         feed(out, figures, BenchOutput.dir(run.getParent().getParent()).resolve(FeedScenario.PLANS));
         out.append("\n## Footprint\n\n| application | ready s | RSS idle MiB | RSS after load MiB |\n|---|---:|---:|---:|\n");
         for (String app : footprint.readySeconds().keySet()) {
@@ -106,6 +107,35 @@ public final class BenchSummary {
                     f.p99(), f.errors(), verdict(f.perSecond() >= 100)));
         }
         out.append("\nThe ledger afterwards (warm-up included):\n\n").append(ledger);
+    }
+
+    /** Progress reports under contention, whether the leaderboard adds up, and leaderboard reads at 100k. */
+    private static void challenge(StringBuilder out, Map<String, Figures> figures, Path table) {
+        Figures reports = figures.get(ChallengeScenario.GROUP);
+        Figures page = figures.get(ChallengeScenario.PAGE);
+        Figures own = figures.get(ChallengeScenario.OWN_RANK);
+        out.append("\n## Challenge\n\n").append(ChallengeScenario.PARTICIPANTS).append(" participants of one global "
+                + "challenge reporting progress at once through the gateway for ").append(ChallengeScenario.MEASURE.toSeconds())
+                .append(" s (one report in four sent twice); then the leaderboard's first page of 20 at a steady rate, "
+                        + "read by a non-participant (the page) and by the participants (the page and their own rank).\n\n")
+                .append("| figure | req/s | p50 ms | p95 ms | errors | target |\n|---|---:|---:|---:|---:|---|\n");
+        if (reports == null) {
+            out.append("| not run | | | | | |\n");
+            return;
+        }
+        out.append(String.format("| progress report | %,.1f | %d | %d | %d | |%n", reports.perSecond(), reports.p50(), reports.p95(),
+                reports.errors()));
+        for (Figures f : new Figures[] {page, own}) {
+            if (f != null) {
+                out.append(String.format("| %s | %,.0f | %d | %d | %d | p95 ≤ 10 ms%s |%n", f == page ? ChallengeScenario.PAGE
+                        : ChallengeScenario.OWN_RANK, f.perSecond(), f.p50(), f.p95(), f.errors(), verdict(f.p95() <= 10)));
+            }
+        }
+        try {
+            out.append('\n').append(Files.isRegularFile(table) ? Files.readString(table) : "Not checked.\n");
+        } catch (IOException e) {
+            out.append("\nNot read: ").append(e).append('\n');
+        }
     }
 
     /** The home feed per stage (the labels in the figures' names, smallest first) and the growth from the first. */

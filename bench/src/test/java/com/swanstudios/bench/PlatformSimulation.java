@@ -22,8 +22,8 @@ import java.util.List;
  * {@code bench.warmup} (10) seconds that is reported apart; then the checkout ({@link CheckoutScenario}):
  * {@code bench.checkout.buyers} (32) buyers for {@code bench.checkout.seconds} (60) after the same warm-up, its
  * ledger read afterwards ({@link CheckoutLedger}); then the home feed at growing numbers of posts
- * ({@link FeedScenario}); then the footprint after the load, and identity propagation.
- * {@code bench.parts} (catalog,checkout,feed,propagation) runs only some of them. Gatling runs on
+ * ({@link FeedScenario}); then challenge progress and leaderboards ({@link ChallengeScenario}); then the footprint after the load, and identity propagation.
+ * {@code bench.parts} (catalog,checkout,feed,challenge,propagation) runs only some of them. Gatling runs on
  * the same cores as the platform, as wrk did in the issue's measurements. Nothing here asserts a figure:
  * {@link BenchSummary} prints them beside the targets.
  */
@@ -39,8 +39,8 @@ public class PlatformSimulation extends Simulation {
     static final Duration CHECKOUT_MEASURE = Duration.ofSeconds(Long.getLong("bench.checkout.seconds", 60));
     static final int BUYERS = Integer.getInteger("bench.checkout.buyers", 32);
 
-    /** Which parts run ({@code bench.parts}, default all): catalog, checkout, feed, propagation. */
-    static final List<String> PARTS = List.of(System.getProperty("bench.parts", "catalog,checkout,feed,propagation").split(","));
+    /** Which parts run ({@code bench.parts}, default all): catalog, checkout, feed, challenge, propagation. */
+    static final List<String> PARTS = List.of(System.getProperty("bench.parts", "catalog,checkout,feed,challenge,propagation").split(","));
 
     /** The identity-propagation table, for the summary. */
     static final String PROPAGATION = "propagation.md";
@@ -50,6 +50,7 @@ public class PlatformSimulation extends Simulation {
     private final BenchPlatform platform = BenchPlatform.start();
     private final CheckoutScenario checkout = PARTS.contains("checkout") ? CheckoutScenario.prepare(platform, BUYERS) : null;
     private final FeedScenario feed = PARTS.contains("feed") ? FeedScenario.prepare(platform, platform.social()) : null;
+    private final ChallengeScenario challenge = PARTS.contains("challenge") ? ChallengeScenario.prepare(platform) : null;
 
     {
         // the catalog sends Cache-Control and an ETag: a caching client would stop asking
@@ -68,6 +69,9 @@ public class PlatformSimulation extends Simulation {
         }
         if (PARTS.contains("feed")) {
             steps.addAll(feed.load(WARM_UP, MEASURE));
+        }
+        if (PARTS.contains("challenge")) {
+            steps.addAll(challenge.load(WARM_UP, MEASURE));
         }
         PopulationBuilder chain = steps.get(steps.size() - 1);
         for (int i = steps.size() - 2; i >= 0; i--) {
@@ -103,7 +107,8 @@ public class PlatformSimulation extends Simulation {
 
     /** How many seconds a measured scenario ran, to turn its count into a rate. */
     static long seconds(String name) {
-        return (CheckoutScenario.GROUP.equals(name) ? CHECKOUT_MEASURE : MEASURE).toSeconds();
+        return (CheckoutScenario.GROUP.equals(name) ? CHECKOUT_MEASURE
+                : ChallengeScenario.GROUP.equals(name) ? ChallengeScenario.MEASURE : MEASURE).toSeconds();
     }
 
     private void checkoutLedger() {
