@@ -59,7 +59,7 @@ final class ChallengeScenario {
     static final String OWN_RANK = "leaderboard page and own rank";
     static final int PARTICIPANTS = 100;
     static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.challenge.seconds", 30));
-    private static final long GOAL = 400;
+    private static final long GOAL = 200;
     private static final int POINTS_PER_UNIT = 10;
     private static final int BONUS = 500;
     private static final String DATABASE = "community_service";
@@ -95,7 +95,7 @@ final class ChallengeScenario {
                     .formatted(UUID.randomUUID().toString().substring(0, 8)), 201));
             OffsetDateTime now = OffsetDateTime.now();
             String challenge = id(send(gateway + "/api/communities/" + community + "/challenges", platform.admin, """
-                    {"title": "Bench 400 km", "type": "global", "goal": %d, "unit": "km", "pointsPerUnit": %d,
+                    {"title": "Bench 200 km", "type": "global", "goal": %d, "unit": "km", "pointsPerUnit": %d,
                      "completionBonus": %d, "startsAt": "%s", "endsAt": "%s"}""".formatted(GOAL, POINTS_PER_UNIT, BONUS,
                     now.minusMinutes(1), now.plusDays(30)), 201));
             List<Account> athletes = Accounts.register(HTTP, platform.stack.userService(), "athlete", PARTICIPANTS,

@@ -126,6 +126,8 @@ final class FeedScenario {
         List<PopulationBuilder> steps = new ArrayList<>();
         for (int posts : stages) {
             String stage = label(posts);
+            // social-service has served nothing before the first stage: its warm-ups are three times as long
+            Duration stageWarmUp = posts == stages.get(0) ? warmUp.multipliedBy(3) : warmUp;
             steps.add(scenario("seed feed " + stage).exec(session -> {
                 seedPosts(posts);
                 return session;
@@ -137,7 +139,7 @@ final class FeedScenario {
                             .header("Authorization", "Bearer #{token}").check(status().is(200));
                     steps.add(scenario((warm ? "warm-up " : "") + name).feed(feeder(deep))
                             .exec(deep ? request.queryParam("cursor", "#{cursor}") : request)
-                            .injectOpen(constantUsersPerSec(rate).during(warm ? warmUp : measure)).protocols(protocol));
+                            .injectOpen(constantUsersPerSec(rate).during(warm ? stageWarmUp : measure)).protocols(protocol));
                 }
             }
         }
