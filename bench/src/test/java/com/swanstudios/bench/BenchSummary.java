@@ -95,8 +95,9 @@ public final class BenchSummary {
 
     private static void checkout(StringBuilder out, Figures f, String ledger) {
         out.append("\n## Checkout\n\n").append(PlatformSimulation.BUYERS).append(" buyers at once through the gateway for ")
-                .append(PlatformSimulation.CHECKOUT_MEASURE.toSeconds()).append(" s after a ").append(PlatformSimulation.WARM_UP.toSeconds())
-                .append(" s warm-up, each looping: add a package to the cart, check out (a new Idempotency-Key), then the "
+                .append(PlatformSimulation.CHECKOUT_MEASURE.toSeconds()).append(" s after a ")
+                .append(PlatformSimulation.CHECKOUT_WARM_UP.toSeconds())
+                .append(" s warm-up (the JIT's steady state; -Dbench.checkout.warmup=10 shows a cold platform), each looping: add a package to the cart, check out (a new Idempotency-Key), then the "
                         + "provider's signed checkout.session.completed delivered to the webhook twice. A checkout is the "
                         + "four requests; its time is theirs together.\n\n")
                 .append("| checkouts/s | p50 ms | p95 ms | p99 ms | failed | target |\n|---:|---:|---:|---:|---:|---|\n");
