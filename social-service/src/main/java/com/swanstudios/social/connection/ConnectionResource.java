@@ -39,6 +39,8 @@ public class ConnectionResource {
 
     private static final String NOT_YOURS = "No such connection, or not one of yours";
     private static final String USER_HIDDEN = "No such user known here, or one a block hides from you";
+    private static final String PROFILE_PRIVATE = "profile-private: the user's profile is not public, and you are not one of "
+            + "their accepted followers or friends";
 
     private final ConnectionService connections;
     private final Caller caller;
@@ -99,9 +101,11 @@ public class ConnectionResource {
     @GET
     @Path("/users/{id}/followers")
     @Operation(operationId = "listFollowers", summary = "A user's followers",
-            description = "Who follows the user (accepted follows), the most recent first, a page at a time.")
+            description = "Who follows the user (accepted follows), the most recent first, a page at a time. A profile "
+                    + "that is not public shows it only to the user, their accepted followers and friends, and admins.")
     @APIResponseSchema(value = UserPage.class, responseDescription = "A page of users")
     @APIResponse(responseCode = "400", description = "A cursor this service did not issue, or a limit outside 1 to 100")
+    @APIResponse(responseCode = "403", description = PROFILE_PRIVATE)
     @APIResponse(responseCode = "404", description = USER_HIDDEN)
     public Uni<UserPage> followers(@PathParam("id") UUID id,
             @Parameter(description = "From a previous page's nextCursor") @QueryParam("cursor") String cursor,
@@ -113,9 +117,11 @@ public class ConnectionResource {
     @GET
     @Path("/users/{id}/following")
     @Operation(operationId = "listFollowing", summary = "Whom a user follows",
-            description = "The users this user follows (accepted follows), the most recent first, a page at a time.")
+            description = "The users this user follows (accepted follows), the most recent first, a page at a time. A "
+                    + "profile that is not public shows it only to the user, their accepted followers and friends, and admins.")
     @APIResponseSchema(value = UserPage.class, responseDescription = "A page of users")
     @APIResponse(responseCode = "400", description = "A cursor this service did not issue, or a limit outside 1 to 100")
+    @APIResponse(responseCode = "403", description = PROFILE_PRIVATE)
     @APIResponse(responseCode = "404", description = USER_HIDDEN)
     public Uni<UserPage> following(@PathParam("id") UUID id,
             @Parameter(description = "From a previous page's nextCursor") @QueryParam("cursor") String cursor,

@@ -1,6 +1,7 @@
 package com.swanstudios.social.connection;
 
 import com.swanstudios.platform.kit.problem.DomainException;
+import com.swanstudios.platform.kit.security.Caller.Actor;
 import com.swanstudios.social.user.KnownUser;
 import java.util.UUID;
 
@@ -18,7 +19,9 @@ import java.util.UUID;
  * made while it stands, and to each side the other is as if unknown (404).</li>
  * </ul>
  * What they count for: "followers" of X are the requesters of accepted follows of X; "friends" are the two sides of an
- * accepted friend connection, whoever asked; trainer_client grants no sight of posts.
+ * accepted friend connection, whoever asked; trainer_client grants no sight of posts. Whom a user follows and who
+ * follows them are shown to everyone (not blocked) when the user's profile is public, and otherwise only to the user,
+ * their accepted followers and friends, and admins: a private profile does not show its circle to strangers.
  */
 public final class ConnectionRules {
 
@@ -28,6 +31,16 @@ public final class ConnectionRules {
     static final String PUBLIC = "public";
 
     private ConnectionRules() {
+    }
+
+    /** The viewer may list the user's followers and following (see the class comment); else 403 profile-private. */
+    static void requireMaySeeConnections(Actor viewer, KnownUser user, Relation relation) {
+        if (PUBLIC.equals(user.profileVisibility) || viewer.admin() || viewer.id().equals(user.id) || relation.follower()
+                || relation.friend()) {
+            return;
+        }
+        throw new DomainException(403, "profile-private", "Forbidden", "The profile of user " + user.id + " is not public: "
+                + "whom they follow and who follows them are shown to their accepted followers and friends");
     }
 
     static void requireNotSelf(UUID requester, UUID target) {

@@ -117,7 +117,8 @@ public class ConnectionService {
 
     private Uni<UserPage> people(Actor viewer, UUID user, String listed, String side, UUID after, int limit) {
         return KnownUser.<KnownUser>findById(user)
-                .chain(known -> visibleUser(viewer, user, known))
+                .chain(known -> visibleUser(viewer, user, known)
+                        .invoke(relation -> ConnectionRules.requireMaySeeConnections(viewer, known, relation)))
                 .chain(() -> NativeRows.list(PEOPLE.formatted(listed, side), user, after, limit + 1))
                 .map(rows -> {
                     IdCursor.Slice<Object[]> page = IdCursor.slice(rows, limit, row -> (UUID) row[0]);
@@ -130,19 +131,22 @@ public class ConnectionService {
                 });
     }
 
-    /** A user is there for the viewer if known here and not blocked either way (admins see past blocks). */
-    private static Uni<Void> visibleUser(Actor viewer, UUID user, KnownUser known) {
+    /**
+     * A user is there for the viewer if known here and not blocked either way (admins see past blocks); how the
+     * viewer stands to them (none for an admin or the user themselves).
+     */
+    private static Uni<Relation> visibleUser(Actor viewer, UUID user, KnownUser known) {
         if (known == null) {
             return Uni.createFrom().failure(DomainException.notFound("User " + user));
         }
-        if (viewer.admin()) {
-            return Uni.createFrom().voidItem();
+        if (viewer.admin() || viewer.id().equals(user)) {
+            return Uni.createFrom().item(Relation.NONE);
         }
         return Relations.between(viewer.id(), user).invoke(relation -> {
             if (relation.blocked()) {
                 throw DomainException.notFound("User " + user);
             }
-        }).replaceWithVoid();
+        });
     }
 
     private static Uni<Void> lockPair(UUID a, UUID b) {

@@ -63,7 +63,7 @@ class ConnectionTest {
         UUID shy = TestEvents.member("user", "private");
         UUID fan = TestEvents.member();
         String follow = connect(fan, shy, "follow").then().statusCode(201).body("status", equalTo("pending")).extract().path("id");
-        as(fan).get("/api/social/users/" + shy + "/followers").then().statusCode(200).body("items.size()", equalTo(0));
+        problem(as(fan).get("/api/social/users/" + shy + "/followers"), 403, "profile-private");
         problem(answer(fan, follow, "accepted"), 403, "forbidden");
         answer(shy, follow, "declined").then().statusCode(200).body("status", equalTo("declined"));
         answer(shy, follow, "accepted").then().statusCode(200).body("status", equalTo("accepted"));
@@ -84,6 +84,37 @@ class ConnectionTest {
         problem(as(UUID.randomUUID()).delete("/api/social/connections/" + friend), 404, "not-found");
         as(pal).delete("/api/social/connections/" + friend).then().statusCode(204);
         assertThat(TestSql.count("select count(*) from connection where id = '" + friend + "'")).isZero();
+    }
+
+    @Test
+    void aProfileThatIsNotPublicShowsItsFollowersAndFollowingOnlyToItsCircle() {
+        for (String visibility : List.of("followers", "private")) {
+            UUID shy = TestEvents.member("user", visibility);
+            UUID follower = TestEvents.member();
+            UUID friend = TestEvents.member();
+            UUID stranger = TestEvents.member();
+            UUID pending = TestEvents.member();
+            UUID followed = TestEvents.member();
+            connected(follower, shy, "follow");
+            connected(friend, shy, "friend");
+            connect(pending, shy, "follow").then().statusCode(201).body("status", equalTo("pending"));
+            connected(shy, followed, "follow");
+            for (String list : List.of("followers", "following")) {
+                String path = "/api/social/users/" + shy + "/" + list;
+                for (UUID outsider : List.of(stranger, pending)) {
+                    problem(as(outsider).get(path), 403, "profile-private");
+                }
+                for (UUID insider : List.of(shy, follower, friend)) {
+                    as(insider).get(path).then().statusCode(200).body("items.size()", equalTo(1));
+                }
+                as(stranger, "admin").get(path).then().statusCode(200).body("items.size()", equalTo(1));
+            }
+        }
+        UUID open = TestEvents.member();
+        UUID fan = TestEvents.member();
+        connected(fan, open, "follow");
+        as(TestEvents.member()).get("/api/social/users/" + open + "/followers").then().statusCode(200)
+                .body("items.id", equalTo(List.of(fan.toString())));
     }
 
     @Test
