@@ -19,7 +19,7 @@ import java.util.UUID;
 public class AttendanceService {
 
     private static final String ANSWER_OF = "select answer, status from event_attendance where event_id = $1 and user_id = $2";
-    private static final String CONFIRMED = "select count(*) from event_attendance where event_id = $1 and status = 'confirmed'";
+    static final String CONFIRMED = "select count(*) from event_attendance where event_id = $1 and status = 'confirmed'";
     private static final String SAVE = """
             insert into event_attendance (event_id, user_id, answer, status, queued, answered_at)
             values ($1, $2, $3::varchar, $4::varchar, case when $3::varchar = 'going' then nextval('event_queue_seq') end, now())
@@ -91,7 +91,8 @@ public class AttendanceService {
         });
     }
 
-    private static Uni<Void> fill(UUID eventId) {
+    /** Within the caller's transaction (the event locked): the waiting list moves up into the free places. */
+    static Uni<Void> fill(UUID eventId) {
         return NativeRows.list(FILL, eventId).replaceWithVoid();
     }
 }

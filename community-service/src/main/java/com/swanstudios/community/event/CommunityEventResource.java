@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -127,6 +128,25 @@ public class CommunityEventResource {
     public Uni<AttendanceView> answer(@PathParam("id") UUID id, @PathParam("eventId") UUID eventId,
             @Valid @NotNull AttendanceAnswer answer) {
         return caller.requireUserId().chain(user -> attendance.answer(user, id, eventId, answer.answer()));
+    }
+
+    @PATCH
+    @Path("/{id}/events/{eventId}")
+    @Operation(operationId = "changeEvent", summary = "Change an event",
+            description = "A moderator or above changes an event that has not ended: the fields given, within the "
+                    + "rules of hosting one. The capacity may grow (the first of the waiting list are confirmed at once) "
+                    + "but not fall below the number already confirmed.")
+    @APIResponseSchema(value = EventView.class, responseDescription = "The event as changed")
+    @APIResponse(responseCode = "400", description = "The body breaks the schema; the changed event would end before it "
+            + "starts, more than 31 days after it or in the past, or have a link that is not https://")
+    @APIResponse(responseCode = "403", description = "You are not a moderator or above here, or your account is not active")
+    @APIResponse(responseCode = "404", description = HIDDEN)
+    @APIResponse(responseCode = "409", description = "The event was cancelled (event-cancelled) or ended (event-ended); "
+            + "the capacity is below those confirmed (capacity-below-confirmed); your account is not known here yet "
+            + "(account-unknown)")
+    public Uni<EventView> change(@PathParam("id") UUID id, @PathParam("eventId") UUID eventId,
+            @Valid @NotNull EventChange change) {
+        return caller.requireUserId().chain(actor -> events.change(actor, id, eventId, change));
     }
 
     @POST

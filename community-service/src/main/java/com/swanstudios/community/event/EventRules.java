@@ -23,7 +23,8 @@ import java.util.UUID;
  * <li>A private community's events exist only for its active members: to anyone else each is 404, so that not even
  * its existence shows (its list answers 403 members-only, as its member list does). A public community's are seen by
  * every signed-in user.</li>
- * <li>Only active members answer; nobody answers a cancelled event or one that ended.</li>
+ * <li>Only active members answer; nobody answers a cancelled event or one that ended. Moderators and above change an
+ * open event within the same rules, but never its capacity below the number confirmed.</li>
  * <li>Going takes one of the capacity's places while one is free, else a place at the end of the waiting list; when a
  * confirmed attendee drops out (another answer, leaving the community, deletion of their account) the first on the
  * waiting list is confirmed.</li>
@@ -66,6 +67,31 @@ public final class EventRules {
         if (!errors.isEmpty()) {
             throw DomainException.invalid(errors);
         }
+    }
+
+    /**
+     * Applies a change to an open event: the result is checked as a new event would be, and the capacity may not go
+     * below the {@code confirmed} (nobody loses a confirmed place; a larger capacity moves the waiting list up).
+     */
+    static void change(CommunityEvent event, EventChange change, long confirmed, OffsetDateTime now) {
+        NewEvent changed = change.appliedTo(event);
+        requireSensible(changed, now);
+        if (changed.places() < confirmed) {
+            throw new DomainException(409, "capacity-below-confirmed", "Conflict", confirmed + " people are confirmed as "
+                    + "going: the capacity cannot go below that (a confirmed place is not taken back)");
+        }
+        describe(event, changed);
+    }
+
+    /** Writes what the request says of the event (checked by {@link #requireSensible}) onto it. */
+    static void describe(CommunityEvent event, NewEvent request) {
+        event.title = request.title().strip();
+        event.description = request.description() == null ? "" : request.description();
+        event.startsAt = request.startsAt();
+        event.endsAt = request.endsAt();
+        event.place = request.place() == null ? null : request.place().strip();
+        event.link = request.link();
+        event.capacity = request.places();
     }
 
     private static boolean isHttpsLink(String link) {

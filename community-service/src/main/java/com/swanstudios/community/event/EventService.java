@@ -11,6 +11,7 @@ import com.swanstudios.platform.kit.ids.Ids;
 import com.swanstudios.platform.kit.paging.IdCursor;
 import com.swanstudios.platform.kit.persistence.NativeRows;
 import com.swanstudios.platform.kit.problem.DomainException;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -24,7 +25,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Events' transactions: host, read, list a window of them, cancel (which tells those going through
+ * Events' transactions: host, read, list a window of them, change, cancel (which tells those going through
  * {@code community.activity.v1}). The rules are {@link EventRules}; answers are {@link AttendanceService}'s.
  */
 @ApplicationScoped
@@ -63,13 +64,7 @@ public class EventService {
                     e.id = Ids.newId();
                     e.communityId = communityId;
                     e.createdBy = actorId;
-                    e.title = request.title().strip();
-                    e.description = request.description() == null ? "" : request.description();
-                    e.startsAt = request.startsAt();
-                    e.endsAt = request.endsAt();
-                    e.place = request.place() == null ? null : request.place().strip();
-                    e.link = request.link();
-                    e.capacity = request.places();
+                    EventRules.describe(e, request);
                     e.status = CommunityEvent.SCHEDULED;
                     e.createdAt = now;
                     return e.<CommunityEvent>persist().map(saved -> EventView.of(saved, EventView.Answers.NONE));
@@ -78,9 +73,7 @@ public class EventService {
 
     @WithSession
     public Uni<EventView> get(UUID viewer, UUID communityId, UUID eventId) {
-        return visible(viewer, communityId, eventId, false)
-                .chain(e -> answers(List.of(e.id), viewer).map(answers -> EventView.of(e, answers.getOrDefault(e.id,
-                        EventView.Answers.NONE))));
+        return visible(viewer, communityId, eventId, false).chain(e -> viewOf(e, viewer));
     }
 
     /** The events that end after {@code from} and start before {@code to} (if given), by start, a page at a time. */
@@ -121,22 +114,45 @@ public class EventService {
                 });
     }
 
+    /**
+     * A moderator or above changes an event that has not ended (under its lock, so no answer runs meanwhile); a larger
+     * capacity confirms the first of the waiting list at once.
+     */
+    @WithTransaction
+    public Uni<EventView> change(UUID actorId, UUID communityId, UUID eventId, EventChange change) {
+        return runnable(actorId, communityId, eventId, "change events").chain(e -> NativeRows.<Long>value(
+                        AttendanceService.CONFIRMED, eventId)
+                .invoke(confirmed -> EventRules.change(e, change, confirmed, Members.now()))
+                .chain(() -> Panache.getSession().chain(session -> session.flush()))
+                .chain(() -> AttendanceService.fill(eventId))
+                .chain(() -> viewOf(e, actorId)));
+    }
+
     /** A moderator or above cancels an event that has not ended; those going (confirmed or waiting) are told. */
     @WithTransaction
     public Uni<EventView> cancel(UUID actorId, UUID communityId, UUID eventId) {
-        return visible(actorId, communityId, eventId, true).chain(e -> KnownUser.<KnownUser>findById(actorId)
+        return runnable(actorId, communityId, eventId, "cancel events").chain(e -> {
+            e.status = CommunityEvent.CANCELLED;
+            e.cancelledAt = Members.now();
+            return NativeRows.list(GOING, eventId)
+                    .call(going -> activity.eventCancelled(eventId, communityId, going.stream().map(row -> (UUID) row[0]).toList()))
+                    .chain(() -> viewOf(e, actorId));
+        });
+    }
+
+    /** The event, locked, if the actor (active, a moderator or above) may {@code act} on it and it has not ended. */
+    private static Uni<CommunityEvent> runnable(UUID actorId, UUID communityId, UUID eventId, String act) {
+        return visible(actorId, communityId, eventId, true).call(e -> KnownUser.<KnownUser>findById(actorId)
                 .invoke(actor -> KnownUser.requireActive(actor, actorId))
                 .chain(() -> Members.of(communityId, actorId))
                 .invoke(mine -> {
-                    CommunityRole.requireMayRunEvents(mine == null ? null : mine.activeRole(), "cancel events");
+                    CommunityRole.requireMayRunEvents(mine == null ? null : mine.activeRole(), act);
                     EventRules.requireOpen(e, Members.now());
-                    e.status = CommunityEvent.CANCELLED;
-                    e.cancelledAt = Members.now();
-                })
-                .chain(() -> NativeRows.list(GOING, eventId))
-                .call(going -> activity.eventCancelled(eventId, communityId, going.stream().map(row -> (UUID) row[0]).toList()))
-                .chain(() -> answers(List.of(eventId), actorId))
-                .map(answers -> EventView.of(e, answers.getOrDefault(eventId, EventView.Answers.NONE))));
+                }));
+    }
+
+    private static Uni<EventView> viewOf(CommunityEvent e, UUID viewer) {
+        return answers(List.of(e.id), viewer).map(answers -> EventView.of(e, answers.getOrDefault(e.id, EventView.Answers.NONE)));
     }
 
     /** The event (locked for the rest of the transaction when {@code lock}) if the caller may see it; else 404. */

@@ -150,6 +150,47 @@ class EventTest {
     }
 
     @Test
+    @SendsInvalidRequests("event changes that break the schema or the rules of hosting")
+    void aModeratorChangesAnOpenEventAndALargerCapacityMovesTheWaitingListUp() {
+        List<UUID> users = TestEvents.members(5);
+        UUID owner = users.get(0);
+        UUID member = users.get(1);
+        List<UUID> going = users.subList(2, 5);
+        String club = community(owner, "public", "open");
+        users.subList(1, 5).forEach(user -> join(user, club).then().statusCode(201));
+        String id = event(owner, club, 1);
+        String path = "/api/communities/" + club + "/events/" + id;
+        for (UUID user : going) {
+            answer(user, club, id, "going").then().statusCode(200);
+        }
+        List<UUID> queue = waitingList(id);
+        assertThat(queue).hasSize(2);
+
+        String row = "select title, description, capacity, starts_at, ends_at, place, link from community_event where id = '" + id + "'";
+        String before = TestSql.row(row);
+        problem(as(member).body("{\"title\":\"Mine now\"}").patch(path), 403, "forbidden");
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).plusDays(3).withNano(0);
+        for (String bad : List.of("{\"title\":\" \"}", "{\"capacity\":0}", "{\"capacity\":1.5}", "{\"link\":\"http://x.example\"}",
+                "{\"endsAt\":\"" + start.minusDays(5) + "\"}", "{\"startsAt\":\"" + start.minusDays(40) + "\"}")) {
+            problem(as(owner).body(bad).patch(path), 400, "validation");
+        }
+        assertThat(TestSql.row(row)).as("the refusals changed nothing").isEqualTo(before);
+
+        // one place was taken: the capacity cannot fall below it; a larger one confirms the first in line at once
+        as(owner).body("{\"title\":\"Park run, later\",\"startsAt\":\"" + start + "\",\"endsAt\":\"" + start.plusHours(1)
+                + "\",\"capacity\":2}").patch(path).then().statusCode(200).body("title", equalTo("Park run, later"))
+                .body("capacity", equalTo(2)).body("confirmed", equalTo(2)).body("waitlisted", equalTo(1))
+                .body("place", equalTo("City park, north gate"));
+        as(queue.get(0)).get(path).then().body("me.status", equalTo("confirmed"));
+        as(queue.get(1)).get(path).then().body("me.status", equalTo("waitlisted")).body("me.position", equalTo(1));
+        problem(as(owner).body("{\"capacity\":1}").patch(path), 409, "capacity-below-confirmed");
+        assertThat(TestSql.count("select capacity from community_event where id = '" + id + "'")).isEqualTo(2);
+
+        as(owner).post(path + "/cancel").then().statusCode(200);
+        problem(as(owner).body("{\"title\":\"Back on\"}").patch(path), 409, "event-cancelled");
+    }
+
+    @Test
     @SendsInvalidRequests("event bodies and answers that break the schema; bad windows and cursors")
     void aBadRequestIsRefusedAndChangesNothing() {
         List<UUID> users = TestEvents.members(2);
