@@ -97,9 +97,10 @@ public final class BenchSummary {
         out.append("\n## Checkout\n\n").append(PlatformSimulation.BUYERS).append(" buyers at once through the gateway for ")
                 .append(PlatformSimulation.CHECKOUT_MEASURE.toSeconds()).append(" s after a ")
                 .append(PlatformSimulation.CHECKOUT_WARM_UP.toSeconds())
-                .append(" s warm-up (the JIT's steady state; -Dbench.checkout.warmup=10 shows a cold platform), each looping: add a package to the cart, check out (a new Idempotency-Key), then the "
-                        + "provider's signed checkout.session.completed delivered to the webhook twice. A checkout is the "
-                        + "four requests; its time is theirs together.\n\n")
+                .append(" s warm-up (the JIT's steady state; -Dbench.checkout.warmup=10 shows a cold platform), each "
+                        + "looping: add a package to the cart, check out (a new Idempotency-Key), then the provider's "
+                        + "signed checkout.session.completed delivered to the webhook twice. A checkout is the four "
+                        + "requests; its time is theirs together.\n\n")
                 .append("| checkouts/s | p50 ms | p95 ms | p99 ms | failed | target |\n|---:|---:|---:|---:|---:|---|\n");
         if (f == null) {
             out.append("| not run | | | | | |\n");

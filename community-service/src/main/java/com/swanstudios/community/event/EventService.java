@@ -120,12 +120,16 @@ public class EventService {
      */
     @WithTransaction
     public Uni<EventView> change(UUID actorId, UUID communityId, UUID eventId, EventChange change) {
-        return runnable(actorId, communityId, eventId, "change events").chain(e -> NativeRows.<Long>value(
-                        AttendanceService.CONFIRMED, eventId)
-                .invoke(confirmed -> EventRules.change(e, change, confirmed, Members.now()))
-                .chain(() -> Panache.getSession().chain(session -> session.flush()))
-                .chain(() -> AttendanceService.fill(eventId))
-                .chain(() -> viewOf(e, actorId)));
+        return runnable(actorId, communityId, eventId, "change events").chain(e -> {
+            int placesBefore = e.capacity;
+            return NativeRows.<Long>value(AttendanceService.CONFIRMED, eventId)
+                    .invoke(confirmed -> EventRules.change(e, change, confirmed, Members.now()))
+                    // only new places free any: the waiting list moves up into them (fill reads the capacity written)
+                    .chain(() -> e.capacity > placesBefore
+                            ? Panache.getSession().chain(session -> session.flush()).chain(() -> AttendanceService.fill(eventId))
+                            : Uni.createFrom().voidItem())
+                    .chain(() -> viewOf(e, actorId));
+        });
     }
 
     /** A moderator or above cancels an event that has not ended; those going (confirmed or waiting) are told. */
